@@ -1,0 +1,168 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import { DEFAULT_TIMEOUT_MS, MAX_TOKEN_BYTES } from "@/lib/oci/limits";
+import type { Fetcher } from "@/lib/oci/types";
+import { cleanScopes } from "@/lib/oci/transport/clean-scopes";
+import { errorFromResponse } from "@/lib/oci/transport/error-from-response";
+import { parseChallenges, type AuthChallenge } from "@/lib/oci/transport/parse-challenges";
+import { readCapped } from "@/lib/oci/transport/read-capped";
+
+export interface AuthOptions {
+  /** used for Basic challenges and to authenticate token requests; absent = anonymous */
+  credentials?: { username: string; password: string };
+  /** a pre-issued bearer token sent up front; no challenge handling */
+  staticToken?: string;
+  /** time allowed for one token request (default DEFAULT_TIMEOUT_MS) */
+  tokenTimeoutMs?: number;
+  /** clock for token expiry; injectable for tests */
+  now?: () => number;
+}
+
+interface CachedToken {
+  token: string;
+  expiresAt: number;
+}
+
+// distribution's token spec: a token without `expires_in` is valid for 60 s.
+const DEFAULT_TOKEN_TTL_S = 60;
+// Refresh a little early so a token does not expire between the cache check and the registry's check.
+const EXPIRY_MARGIN_MS = 5_000;
+
+/** The scopes a registry request needs, derived from its path and method (oras-go `ScopeRepository`). */
+function scopesForRequest(req: Request): string[] {
+  const url = new URL(req.url);
+  if (url.pathname === "/v2/_catalog") return ["registry:catalog:*"];
+  const m = /^\/v2\/(.+?)\/(manifests|blobs|tags|referrers)(\/|$)/.exec(url.pathname);
+  if (!m) return [];
+  const name = decodeURIComponent(m[1]!);
+  const read = req.method === "GET" || req.method === "HEAD";
+  const scopes = [`repository:${name}:${read ? "pull" : "pull,push"}`];
+  if (req.method === "DELETE") scopes.push(`repository:${name}:delete`);
+  const from = url.searchParams.get("from");
+  if (from) scopes.push(`repository:${from}:pull`);
+  return scopes;
+}
+
+function identityOf(options: AuthOptions): string {
+  // Hashed so the cache key (which may show up in a debugger or heap dump) holds no secret.
+  if (options.credentials) {
+    const { username, password } = options.credentials;
+    return `basic:${createHash("sha256").update(`${username}\0${password}`).digest("hex")}`;
+  }
+  return "anonymous";
+}
+
+function pickChallenge(header: string | null): AuthChallenge | null {
+  if (!header) return null;
+  const all = parseChallenges(header);
+  return all.find((c) => c.scheme === "bearer" && c.params.realm) ?? all.find((c) => c.scheme === "basic") ?? null;
+}
+
+function withHeader(req: Request, name: string, value: string): Request {
+  const headers = new Headers(req.headers);
+  headers.set(name, value);
+  return new Request(req, { headers });
+}
+
+/**
+ * Auth layer: answers `WWW-Authenticate` challenges (Basic with credentials; Bearer via the token flow,
+ * with Basic credentials or anonymously) or sends a static bearer token up front. Tokens are cached by
+ * registry + credential identity + cleaned scopes and fetched single-flight. Each call creates its own
+ * cache: one instance serves one credential, and nothing is global.
+ */
+export function withAuth(next: Fetcher, options: AuthOptions = {}): Fetcher {
+  const { credentials, staticToken } = options;
+  if (staticToken !== undefined && (typeof staticToken !== "string" || staticToken === "")) {
+    throw new TypeError("staticToken must be a non-empty string");
+  }
+  if (credentials !== undefined && (typeof credentials.username !== "string" || typeof credentials.password !== "string")) {
+    throw new TypeError("credentials must have string username and password");
+  }
+  const now = options.now ?? Date.now;
+  const tokenTimeoutMs = options.tokenTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const identity = identityOf(options);
+  const basicHeader = credentials
+    ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`
+    : null;
+  const tokens = new Map<string, CachedToken>();
+  const inflight = new Map<string, Promise<string>>();
+  /** last challenge seen per registry origin, so later requests authenticate up front */
+  const challenges = new Map<string, AuthChallenge>();
+
+  async function requestToken(challenge: AuthChallenge, scopes: string[]): Promise<CachedToken> {
+    let realm: URL;
+    try {
+      realm = new URL(challenge.params.realm!);
+    } catch {
+      throw new AppError("UPSTREAM", "registry sent a Bearer challenge with an invalid realm");
+    }
+    if (realm.protocol !== "https:" && realm.protocol !== "http:") {
+      throw new AppError("UPSTREAM", `token realm has unsupported scheme ${realm.protocol}`);
+    }
+    if (challenge.params.service) realm.searchParams.set("service", challenge.params.service);
+    for (const scope of scopes) realm.searchParams.append("scope", scope);
+    if (credentials) realm.searchParams.set("account", credentials.username);
+    const headers = new Headers({ accept: "application/json" });
+    if (basicHeader) headers.set("authorization", basicHeader);
+    const res = await next(new Request(realm, { method: "GET", headers, signal: AbortSignal.timeout(tokenTimeoutMs) }));
+    if (!res.ok) throw await errorFromResponse(res, "GET", "token request");
+    const bytes = await readCapped(res, MAX_TOKEN_BYTES, "token response");
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+    } catch (e) {
+      throw new AppError("UPSTREAM", "token response is not JSON", { cause: e });
+    }
+    const token = typeof body?.token === "string" && body.token ? body.token : body?.access_token;
+    if (typeof token !== "string" || token === "") throw new AppError("UPSTREAM", "token response has no token");
+    const ttl = typeof body.expires_in === "number" && body.expires_in > 0 ? body.expires_in : DEFAULT_TOKEN_TTL_S;
+    return { token, expiresAt: now() + ttl * 1000 - EXPIRY_MARGIN_MS };
+  }
+
+  async function bearerFor(origin: string, challenge: AuthChallenge, scopes: string[], fresh: boolean): Promise<string> {
+    const key = `${origin}|${challenge.params.service ?? ""}|${identity}|${scopes.join(" ")}`;
+    if (!fresh) {
+      const hit = tokens.get(key);
+      if (hit && hit.expiresAt > now()) return hit.token;
+      const pending = inflight.get(key);
+      if (pending) return pending;
+    }
+    const pending = requestToken(challenge, scopes)
+      .then((t) => {
+        tokens.set(key, t);
+        return t.token;
+      })
+      .finally(() => {
+        if (inflight.get(key) === pending) inflight.delete(key);
+      });
+    inflight.set(key, pending);
+    return pending;
+  }
+
+  async function authorize(req: Request, origin: string, challenge: AuthChallenge, scopes: string[], fresh: boolean) {
+    if (challenge.scheme === "basic") return basicHeader ? withHeader(req, "authorization", basicHeader) : req;
+    const token = await bearerFor(origin, challenge, scopes, fresh);
+    return withHeader(req, "authorization", `Bearer ${token}`);
+  }
+
+  return async (req) => {
+    if (staticToken) return next(withHeader(req, "authorization", `Bearer ${staticToken}`));
+    if (req.headers.has("authorization")) return next(req);
+    const origin = new URL(req.url).origin;
+    const wanted = scopesForRequest(req);
+    // The body may be needed twice (first try + answer to the challenge).
+    const replay = req.body !== null ? req.clone() : req;
+    const known = challenges.get(origin);
+    const first = known ? await authorize(req, origin, known, cleanScopes(wanted), false) : req;
+    const res = await next(first);
+    if (res.status !== 401) return res;
+    const challenge = pickChallenge(res.headers.get("www-authenticate"));
+    if (!challenge || (challenge.scheme === "basic" && (!basicHeader || known?.scheme === "basic"))) return res;
+    challenges.set(origin, challenge);
+    const scopes = cleanScopes([...wanted, ...(challenge.params.scope ? [challenge.params.scope] : [])]);
+    await res.body?.cancel().catch(() => {});
+    // A cached token the registry just refused is stale (revoked, clock skew): ask for a new one.
+    return next(await authorize(replay, origin, challenge, scopes, known?.scheme === "bearer"));
+  };
+}

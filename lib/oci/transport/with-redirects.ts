@@ -1,0 +1,45 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { MAX_REDIRECTS } from "@/lib/oci/limits";
+import type { Fetcher } from "@/lib/oci/types";
+
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Follows redirects on purpose (`redirect: "manual"`), because blob GETs are routinely redirected to
+ * object storage: at most MAX_REDIRECTS hops, http(s) only, and `Authorization` is dropped as soon as
+ * the origin changes so registry credentials never reach the storage host. Requests with a body are not
+ * followed (the body cannot be replayed); their 3xx is returned to the caller.
+ */
+export function withRedirects(next: Fetcher, maxRedirects = MAX_REDIRECTS): Fetcher {
+  return async (req) => {
+    let current = new Request(req, { redirect: "manual" });
+    const firstOrigin = new URL(req.url).origin;
+    for (let hop = 0; ; hop++) {
+      const res = await next(current);
+      if (!REDIRECT.has(res.status) || current.body !== null) return res;
+      const location = res.headers.get("location");
+      if (!location) return res;
+      await res.body?.cancel().catch(() => {});
+      if (hop >= maxRedirects) {
+        throw new AppError("UPSTREAM", `too many redirects (> ${maxRedirects}) from ${firstOrigin}`);
+      }
+      let target: URL;
+      try {
+        target = new URL(location, current.url);
+      } catch {
+        throw new AppError("UPSTREAM", `redirect to an invalid location from ${new URL(current.url).origin}`);
+      }
+      if (target.protocol !== "http:" && target.protocol !== "https:") {
+        throw new AppError("UPSTREAM", `redirect to unsupported scheme ${target.protocol}`);
+      }
+      const headers = new Headers(current.headers);
+      if (target.origin !== new URL(current.url).origin) {
+        headers.delete("authorization");
+        headers.delete("cookie");
+      }
+      const method = res.status === 303 && current.method !== "HEAD" ? "GET" : current.method;
+      current = new Request(target, { method, headers, signal: current.signal, redirect: "manual" });
+    }
+  };
+}
