@@ -1,0 +1,62 @@
+// The validated, resolved configuration: secrets already read from the env vars the file names,
+// relative paths already absolute. Holds secrets, so it never leaves the server (no DTO carries it).
+
+export type RemoteAuth =
+  | { type: "anonymous" }
+  | { type: "basic"; username: string; password: string }
+  | { type: "bearer"; username?: string; password?: string }
+  | { type: "token"; token: string };
+
+export interface RemoteRegistryConfig {
+  kind: "remote";
+  name: string;
+  url: string;
+  auth: RemoteAuth;
+  /** for registries without `_catalog` (GHCR, Docker Hub) */
+  repositories?: string[];
+}
+
+export interface LayoutRegistryConfig {
+  kind: "oci-layout";
+  name: string;
+  /** absolute directory holding one OCI image layout per repository */
+  layout: string;
+}
+
+export type RegistryConfig = RemoteRegistryConfig | LayoutRegistryConfig;
+
+export interface CacheConfig {
+  /** absolute directory of the content-addressed cache */
+  dir: string;
+  maxBytes: number;
+}
+
+export interface TrustKeyConfig {
+  name: string;
+  /** absolute path */
+  publicKeyFile: string;
+  [key: string]: unknown;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** read from the env var named by `clientSecretEnv` */
+  clientSecret?: string;
+  groupsClaim?: string;
+  [key: string]: unknown;
+}
+
+export interface KitgateConfig {
+  /** absolute path of the file this was loaded from */
+  path: string;
+  registries: RegistryConfig[];
+  cache: CacheConfig;
+  // Sections below are validated loosely for now; later features tighten their schemas.
+  trust?: { keys?: TrustKeyConfig[]; [key: string]: unknown };
+  auth?: { oidc?: OidcConfig; localUsers?: unknown[]; [key: string]: unknown };
+  access?: Array<{ group: string; role: string; scope: string; [key: string]: unknown }>;
+  /** absolute path when given as a path, otherwise passed through */
+  policies?: unknown;
+  environments?: unknown[];
+}
