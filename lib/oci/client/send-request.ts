@@ -22,7 +22,8 @@ export async function sendRequest(ctx: OciContext, opts: SendOptions): Promise<R
   const req = new Request(url, {
     method: opts.method,
     headers: opts.headers,
-    ...(opts.body ? { body: opts.body } : {}),
+    // Uint8Array<ArrayBufferLike> is a valid body at runtime; the DOM typings only name ArrayBuffer-backed views.
+    ...(opts.body ? { body: opts.body as Uint8Array<ArrayBuffer> } : {}),
     ...(opts.small ? { signal: AbortSignal.timeout(ctx.timeoutMs) } : {}),
   });
   const res = await ctx.fetcher(req);

@@ -1,0 +1,52 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { fetchManifest } from "@/lib/oci/client/fetch-manifest";
+import type { OciContext } from "@/lib/oci/client/types";
+import { MAX_MANIFEST_BYTES } from "@/lib/oci/limits";
+import { MANIFEST_ACCEPT, MT } from "@/lib/oci/media-types";
+import { assertRepositoryName } from "@/lib/oci/reference/assert-repository-name";
+import { parseReference } from "@/lib/oci/reference/parse-reference";
+import type { Descriptor } from "@/lib/oci/types";
+
+const MANIFEST_TYPES = new Set<string>([MT.ociManifest, MT.ociIndex, MT.dockerManifest, MT.dockerManifestList]);
+const DIGEST_RE = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+
+/**
+ * Tag or digest → descriptor of the manifest it names now. A HEAD is tried first (cheap, and not counted
+ * against Docker Hub's pull limit); when it fails or lacks `Docker-Content-Digest`, Content-Type or
+ * Content-Length, the manifest is fetched and hashed instead.
+ */
+export async function resolveManifest(ctx: OciContext, repo: string, reference: string): Promise<Descriptor> {
+  assertRepositoryName(repo);
+  const ref = parseReference(reference);
+  let head: Response | null = null;
+  try {
+    head = await ctx.fetcher(
+      new Request(new URL(`/v2/${repo}/manifests/${reference}`, ctx.baseUrl), {
+        method: "HEAD",
+        headers: { accept: MANIFEST_ACCEPT },
+        signal: AbortSignal.timeout(ctx.timeoutMs),
+      }),
+    );
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    head = null;
+  }
+  if (head) {
+    await head.body?.cancel().catch(() => {});
+    const digest = head.headers.get("docker-content-digest")?.trim();
+    const mediaType = head.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+    const length = head.headers.get("content-length");
+    const size = length && /^\d+$/.test(length) ? Number(length) : NaN;
+    if (
+      head.status === 200 &&
+      digest && DIGEST_RE.test(digest) &&
+      mediaType && MANIFEST_TYPES.has(mediaType) &&
+      size > 0 && size <= MAX_MANIFEST_BYTES &&
+      (ref.kind === "tag" || digest === ref.digest)
+    ) {
+      return { mediaType, digest, size };
+    }
+  }
+  return (await fetchManifest(ctx, repo, reference)).descriptor;
+}
