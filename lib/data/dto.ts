@@ -1,0 +1,118 @@
+// Plain, JSON-safe shapes returned by the data layer (lib/data/*): the only things pages, route handlers and
+// client components ever see. Never Prisma rows, never credentials, never raw registry responses.
+import type { LayerListing } from "@/lib/layers/types";
+import type { ArtifactFormat, ModelKitView } from "@/lib/modelkit/types";
+
+/** Who is asking. Until sign-in exists every request acts as the fixed local viewer. */
+export interface Actor {
+  id: string;
+  name: string;
+  kind: "local-viewer" | "user" | "token" | "anonymous";
+  groups: string[];
+}
+
+export interface PageDTO<T> {
+  items: T[];
+  next: string | null;
+}
+
+export interface RegistryDTO {
+  name: string;
+  kind: "remote" | "oci-layout";
+  /** remote URL (no credentials) or "embedded" */
+  location: string;
+  capabilities: { catalog: boolean; referrersApi: boolean | "unknown"; tagPagination: boolean; range: boolean };
+}
+
+export interface RepositoryDTO {
+  registry: string;
+  name: string;
+}
+
+export interface VersionDTO {
+  digest: string;
+  /** version tags pointing at this digest (referrer/cosign tags removed) */
+  tags: string[];
+  format: ArtifactFormat | "error";
+  packageName: string | null;
+  packageVersion: string | null;
+  authors: string[];
+  modelName: string | null;
+  framework: string | null;
+  modelFormat: string | null;
+  totalSize: number;
+  cliVersion: string | null;
+  /** set when this digest could not be read (malformed manifest/config): shown on that version only */
+  error: string | null;
+}
+
+export interface VersionsPageDTO extends PageDTO<VersionDTO> {
+  /** referrer/signature tags (`sha256-…`, `.sig`, `.att`, `.sbom`) seen on this page and hidden */
+  hiddenTags: number;
+  totalTags: number;
+}
+
+export interface SnippetDTO {
+  id: string;
+  title: string;
+  language: "shell" | "yaml";
+  text: string;
+}
+
+export interface ParentDTO {
+  reference: string;
+  /** link target inside Kitgate when the registry is configured, else null */
+  href: string | null;
+  /** digest the reference resolves to now (tags can move), null if it could not be resolved */
+  digest: string | null;
+  error: string | null;
+}
+
+export interface ModelKitDTO {
+  /** canonical reference `registry/repository@sha256:…` */
+  reference: string;
+  registry: string;
+  repository: string;
+  /** the tag the user asked for, if any */
+  tag: string | null;
+  digest: string;
+  /** all version tags pointing at this digest */
+  tags: string[];
+  view: ModelKitView;
+  kitfileYaml: string | null;
+  snippets: SnippetDTO[];
+  parent: ParentDTO | null;
+  /** raw manifest JSON text (pretty-printed for display; never re-hashed) */
+  manifestJson: string;
+}
+
+export interface LayerFilesDTO {
+  layerDigest: string;
+  listing: LayerListing;
+}
+
+export interface TensorHeaderDTO {
+  kind: "safetensors" | "gguf";
+  parameterCount: number;
+  tensors: { name: string; dtype: string; shape: number[] }[];
+  tensorsTruncated: boolean;
+  metadata: Record<string, unknown>;
+}
+
+export interface FileContentDTO {
+  path: string;
+  layerDigest: string;
+  size: number;
+  mode: number;
+  kind: "text" | "markdown" | "binary" | "tensors";
+  /** Monaco language id guessed from the extension */
+  language: string;
+  /** text content (text/markdown), capped */
+  text: string | null;
+  truncated: boolean;
+  /** sha256 of the bytes read, when the whole file was read */
+  sha256: string | null;
+  tensors: TensorHeaderDTO | null;
+  /** short human description for binaries: "binary, 12.3 MB" */
+  note: string | null;
+}

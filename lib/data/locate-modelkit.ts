@@ -1,0 +1,21 @@
+import "server-only";
+import { parseKitgateReference } from "@/lib/registry/parse-kitgate-reference";
+import type { Actor } from "./dto";
+import { loadModelKit, type LoadedModelKit } from "./load-modelkit";
+import { openRepository, type OpenRepository } from "./open-repository";
+
+export interface LocatedModelKit extends LoadedModelKit {
+  repo: OpenRepository;
+  digest: string;
+  /** the tag the reference named, if any (resolved fresh: tags move) */
+  tag: string | null;
+}
+
+/** Reference → permission check → digest → interpreted ModelKit. */
+export async function locateModelKit(actor: Actor, input: string): Promise<LocatedModelKit> {
+  const ref = parseKitgateReference(input);
+  const repo = await openRepository(actor, ref.registry, ref.repository);
+  const digest = ref.digest ?? (await repo.source.resolve(repo.repository, ref.tag!)).digest;
+  const loaded = await loadModelKit(repo.source, repo.registry, repo.repository, digest);
+  return { ...loaded, repo, digest, tag: ref.tag };
+}
