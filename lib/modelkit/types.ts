@@ -141,3 +141,11 @@ export interface ModelKitView {
   /** non-fatal problems: unknown manifestVersion, unmatched layers, bad annotation JSON… */
   warnings: string[];
 }
+
+/** A parsed ModelKit reference (`registry/repository[:tag][@digest]`), as kit resolves it. */
+export interface ModelKitReference {
+  registry: string;
+  repository: string;
+  tag: string | null;
+  digest: string | null;
+}
