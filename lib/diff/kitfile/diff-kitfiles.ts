@@ -1,9 +1,9 @@
 import type { Kitfile } from "@/lib/modelkit/types";
 import type { KitfileChange } from "@/lib/diff/types";
+import { matchEntries, type EntryKeyField } from "./match-entries";
 import { MAX_JSON_DEPTH, toJsonValue } from "./to-json-value";
 
 type Obj = Record<string, unknown>;
-type EntryKeyField = "name" | "path";
 
 /** Per-entry layer info lives in the layer diff; here it would only repeat every content change. */
 const LAYER_INFO_FIELDS = new Set(["digest", "diffId"]);
@@ -71,54 +71,6 @@ function withoutLayerInfo(entry: Obj): Obj {
   return out;
 }
 
-function normalisedKey(field: EntryKeyField, value: unknown): string | null {
-  if (typeof value !== "string") return null;
-  if (field === "name") return value === "" ? null : value;
-  // kit treats "" as "." and cleans paths, so `src/` and `./src` name the same entry.
-  const parts = value.split("/").filter((s) => s !== "" && s !== ".");
-  return parts.length === 0 ? "." : parts.join("/");
-}
-
-interface Match { a?: Obj; b?: Obj; label: string }
-
-function labelOf(entry: Obj, fields: EntryKeyField[], index: number): string {
-  for (const f of fields) {
-    const v = entry[f];
-    if (typeof v === "string" && v !== "") return v;
-  }
-  return `#${index}`;
-}
-
-/** Matches by the first key field, then the remaining entries by the next, and so on. */
-function matchEntries(listA: Obj[], listB: Obj[], fields: EntryKeyField[]): Match[] {
-  const matches: Match[] = [];
-  const freeA = new Set(listA.keys());
-  const freeB = new Set(listB.keys());
-  for (const field of fields) {
-    const byKey = new Map<string, number[]>();
-    for (const i of freeB) {
-      const k = normalisedKey(field, listB[i]![field]);
-      if (k === null) continue;
-      const q = byKey.get(k);
-      if (q) q.push(i);
-      else byKey.set(k, [i]);
-    }
-    for (const i of [...freeA]) {
-      const k = normalisedKey(field, listA[i]![field]);
-      if (k === null) continue;
-      const j = byKey.get(k)?.shift();
-      if (j === undefined) continue;
-      freeA.delete(i);
-      freeB.delete(j);
-      const raw = listB[j]![field];
-      matches.push({ a: listA[i], b: listB[j], label: typeof raw === "string" && raw !== "" ? raw : k });
-    }
-  }
-  for (const i of freeA) matches.push({ a: listA[i], label: labelOf(listA[i]!, fields, i) });
-  for (const j of freeB) matches.push({ b: listB[j], label: labelOf(listB[j]!, fields, j) });
-  return matches;
-}
-
 function asEntryList(v: unknown): Obj[] {
   return Array.isArray(v) ? v.filter(isObject) : [];
 }
@@ -127,7 +79,7 @@ function diffEntryList(section: string, listA: unknown, listB: unknown, fields: 
   if (listA !== undefined && !Array.isArray(listA)) { diffValues(section, listA, listB, out); return; }
   if (listB !== undefined && !Array.isArray(listB)) { diffValues(section, listA, listB, out); return; }
   const changes: { label: string; list: KitfileChange[] }[] = [];
-  for (const m of matchEntries(asEntryList(listA), asEntryList(listB), fields)) {
+  for (const m of matchEntries(asEntryList(listA), asEntryList(listB), fields, (e, f) => e[f])) {
     const list: KitfileChange[] = [];
     const path = `${section}[${m.label}]`;
     diffValues(path, m.a && withoutLayerInfo(m.a), m.b && withoutLayerInfo(m.b), list);
