@@ -27,6 +27,12 @@ export function parseChallenges(header: string): AuthChallenge[] {
     while (i < n && TOKEN_CHARS.test(header[i]!)) i++;
     return header.slice(start, i);
   };
+  // Lenient on purpose: some registries send unquoted realm URLs, which are not RFC tokens.
+  const readBare = (): string => {
+    const start = i;
+    while (i < n && header[i] !== "," && header[i] !== " " && header[i] !== "\t") i++;
+    return header.slice(start, i);
+  };
   const readQuoted = (): string => {
     // assumes header[i] === '"'
     i++;
@@ -57,7 +63,7 @@ export function parseChallenges(header: string): AuthChallenge[] {
     if (header[i] === "=" && current) {
       i++;
       skipWs();
-      const value = header[i] === '"' ? readQuoted() : readToken();
+      const value = header[i] === '"' ? readQuoted() : readBare();
       current.params[token.toLowerCase()] = value;
       continue;
     }

@@ -61,18 +61,23 @@ export function withRetry(next: Fetcher, options: RetryOptions = {}): Fetcher {
       const last = attempt >= attempts;
       // A body can be read once: keep the original intact for later attempts and send a clone.
       const toSend = last ? req : req.clone();
+      // One controller carries both the caller's abort and our deadline. Not AbortSignal.any: on Node 20
+      // its composite signal can be garbage-collected mid-request, and the timeout then never fires.
       const deadline = new AbortController();
+      const forward = () => deadline.abort(toSend.signal.reason);
+      if (toSend.signal.aborted) forward();
+      else toSend.signal.addEventListener("abort", forward, { once: true });
       const timer = setTimeout(
         () => deadline.abort(new DOMException("no response headers in time", "TimeoutError")),
         headersTimeoutMs,
       );
       let res: Response;
       try {
-        res = await next(new Request(toSend, { signal: AbortSignal.any([toSend.signal, deadline.signal]) }));
+        res = await next(new Request(toSend, { signal: deadline.signal }));
       } catch (e) {
         if (req.signal.aborted) throw e;
         if (e instanceof AppError) throw e;
-        const timedOut = deadline.signal.aborted || isTimeout(e);
+        const timedOut = (deadline.signal.aborted && !toSend.signal.aborted) || isTimeout(e);
         if (last) {
           throw new AppError(
             timedOut ? "UPSTREAM_TIMEOUT" : "UPSTREAM",
@@ -85,6 +90,7 @@ export function withRetry(next: Fetcher, options: RetryOptions = {}): Fetcher {
       } finally {
         clearTimeout(timer);
       }
+      // Once headers are in, the caller's signal still governs the body through `deadline`; the timer is gone.
       if (last || !RETRY_STATUS.has(res.status)) return res;
       const hinted = retryAfterMs(res.headers.get("retry-after"), Date.now());
       await res.body?.cancel().catch(() => {});

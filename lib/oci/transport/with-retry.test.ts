@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { withRetry } from "@/lib/oci/transport/with-retry";
+import { fakeFetcher, json } from "@/test/support/registry/fake-fetcher";
+
+const URL_ = "http://registry.test/v2/a/manifests/v1";
+
+function sequence(statuses: Array<number | "network" | [number, Record<string, string>]>) {
+  let i = 0;
+  return fakeFetcher(() => {
+    const s = statuses[Math.min(i++, statuses.length - 1)]!;
+    if (s === "network") throw new TypeError("fetch failed");
+    const [status, headers] = Array.isArray(s) ? s : [s, {}];
+    return json({ n: i }, { status, headers });
+  });
+}
+
+describe("withRetry", () => {
+  it("retries a 503 and returns the success that follows", async () => {
+    const f = sequence([503, 503, 200]);
+    const slept: number[] = [];
+    const res = await withRetry(f.fetch, { sleep: async (ms) => void slept.push(ms) })(new Request(URL_));
+    expect(res.status).toBe(200);
+    expect(f.requests).toHaveLength(3);
+    expect(slept).toHaveLength(2);
+  });
+
+  it("waits what Retry-After says (capped) before the next attempt", async () => {
+    const f = sequence([[429, { "retry-after": "2" }], [503, { "retry-after": "86400" }], 200]);
+    const slept: number[] = [];
+    const res = await withRetry(f.fetch, { sleep: async (ms) => void slept.push(ms), maxRetryAfterMs: 10_000 })(new Request(URL_));
+    expect(res.status).toBe(200);
+    expect(slept).toEqual([2000, 10_000]);
+  });
+
+  it("gives up after maxAttempts and returns the last answer", async () => {
+    const f = sequence([503]);
+    const res = await withRetry(f.fetch, { maxAttempts: 3, sleep: async () => {} })(new Request(URL_));
+    expect(res.status).toBe(503);
+    expect(f.requests).toHaveLength(3);
+  });
+
+  it("does not retry a POST (not idempotent)", async () => {
+    const f = sequence([503, 200]);
+    const res = await withRetry(f.fetch, { sleep: async () => {} })(new Request(URL_, { method: "POST" }));
+    expect(res.status).toBe(503);
+    expect(f.requests).toHaveLength(1);
+  });
+
+  it("retries network errors and reports UPSTREAM when they persist", async () => {
+    const ok = sequence(["network", 200]);
+    expect((await withRetry(ok.fetch, { sleep: async () => {} })(new Request(URL_))).status).toBe(200);
+    const down = sequence(["network"]);
+    await expect(withRetry(down.fetch, { maxAttempts: 2, sleep: async () => {} })(new Request(URL_))).rejects.toMatchObject({
+      code: "UPSTREAM",
+    });
+    expect(down.requests).toHaveLength(2);
+  });
+
+  it("turns a request that never answers into UPSTREAM_TIMEOUT", async () => {
+    const hang = (req: Request) =>
+      new Promise<Response>((_, reject) => req.signal.addEventListener("abort", () => reject(req.signal.reason)));
+    await expect(
+      withRetry(hang, { maxAttempts: 1, headersTimeoutMs: 1 })(new Request(URL_)),
+    ).rejects.toMatchObject({ code: "UPSTREAM_TIMEOUT" });
+  });
+
+  it("sends the body again on each attempt of a PUT", async () => {
+    const bodies: string[] = [];
+    let n = 0;
+    const f = fakeFetcher(async (req) => {
+      bodies.push(await req.text());
+      return new Response(null, { status: n++ === 0 ? 502 : 201 });
+    });
+    const res = await withRetry(f.fetch, { sleep: async () => {} })(new Request(URL_, { method: "PUT", body: "abc" }));
+    expect(res.status).toBe(201);
+    expect(bodies).toEqual(["abc", "abc"]);
+  });
+});
