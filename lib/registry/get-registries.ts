@@ -1,0 +1,36 @@
+import "server-only";
+import { createBlobCache } from "@/lib/cache/create-blob-cache";
+import { withBlobCache } from "@/lib/cache/with-blob-cache";
+import { getConfig } from "@/lib/config/get-config";
+import type { KitgateConfig } from "@/lib/config/types";
+import { createLayoutSource } from "./layout/create-layout-source";
+import { createRemoteSource } from "./remote/create-remote-source";
+import type { RegistrySource } from "./types";
+
+// loadConfig returns the same object until the file changes, so this re-builds exactly when the config does
+// (and token caches, probes and the cache's counters live as long as the config they came from).
+const built = new WeakMap<KitgateConfig, Map<string, RegistrySource>>();
+
+/** Every configured registry by name, each behind the shared blob cache; `config` defaults to getConfig(). */
+export async function getRegistries(config?: KitgateConfig): Promise<Map<string, RegistrySource>> {
+  const cfg = config ?? (await getConfig());
+  const existing = built.get(cfg);
+  if (existing) return existing;
+  // One cache for all registries: entries are keyed by content digest, so sharing only deduplicates.
+  const cache = createBlobCache(cfg.cache);
+  const registries = new Map<string, RegistrySource>();
+  for (const r of cfg.registries) {
+    const source =
+      r.kind === "oci-layout"
+        ? createLayoutSource({ name: r.name, root: r.layout })
+        : createRemoteSource({
+            name: r.name,
+            url: r.url,
+            auth: r.auth,
+            ...(r.repositories ? { repositories: r.repositories } : {}),
+          });
+    registries.set(r.name, withBlobCache(source, cache));
+  }
+  built.set(cfg, registries);
+  return registries;
+}
