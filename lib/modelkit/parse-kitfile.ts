@@ -94,14 +94,19 @@ function unknownKeyWarnings(value: unknown): string[] {
   return warnings;
 }
 
+/** prettyErrors appends " at line L, column C:" and a source excerpt; we report the position ourselves. */
+function firstLine(message: string): string {
+  return (message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+}
+
 function parseYaml(source: string): unknown {
   // Core schema: plain YAML 1.2 types only, no !!binary/!!set/!!timestamp or custom tags.
-  const doc = parseDocument(source, { schema: "core", uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(source, { schema: "core", uniqueKeys: true, prettyErrors: true });
   const error = doc.errors[0];
   if (error) {
     const pos = error.linePos?.[0];
     const at = pos ? ` at line ${pos.line}, column ${pos.col}` : "";
-    throw new AppError("MALFORMED_CONTENT", `Kitfile is not valid YAML${at}: ${error.message.split("\n")[0]}`, {
+    throw new AppError("MALFORMED_CONTENT", `Kitfile is not valid YAML${at}: ${firstLine(error.message)}`, {
       cause: error,
       details: pos ? { line: pos.line, col: pos.col } : undefined,
     });

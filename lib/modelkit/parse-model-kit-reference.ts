@@ -19,7 +19,9 @@ const DEFAULT_REGISTRY = "localhost";
 export function parseModelKitReference(ref: string): ModelKitReference | null {
   if (typeof ref !== "string" || ref.length === 0 || ref.length > 1024 || /\s/.test(ref)) return null;
 
-  if (isValidDigest(ref) && !ref.includes("/")) {
+  // Only registered algorithms count as a bare digest: `test-ref:model-1` also fits the general
+  // digest grammar but is a repository and tag.
+  if (/^sha(?:256|512):/.test(ref) && isValidDigest(ref)) {
     return { registry: DEFAULT_REGISTRY, repository: "_", tag: null, digest: ref };
   }
 
