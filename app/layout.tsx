@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Providers } from "./providers";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Kitgate", template: "%s · Kitgate" },
+  description: "Browse, inspect and deploy KitOps ModelKits from your OCI registries.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="inner">
+            <Link href="/" className="brand">
+              <span className="brand-mark" aria-hidden="true" />
+              Kitgate
+            </Link>
+            <nav className="site-nav" aria-label="Main">
+              <Link href="/">Registries</Link>
+              <a href="/api/v1/openapi.json">API</a>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="site-main" tabIndex={-1}>
+          <Providers>{children}</Providers>
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { Bytes } from "@/components/ui/bytes";
+import { CopyButton } from "@/components/ui/copy-button";
+import { FormatBadge } from "@/components/ui/format-badge";
+import { Table } from "@/components/ui/table";
+import type { VersionDTO } from "@/lib/data/dto";
+import { kitHref } from "@/lib/format/kit-href";
+
+/** One row per digest: tags as chips, the Kitfile summary, and copyable pinned references. */
+export function VersionTable({ registry, repository, versions }: { registry: string; repository: string; versions: VersionDTO[] }) {
+  const base = `${registry}/${repository}`;
+  return (
+    <Table caption={`Versions of ${base}`}>
+      <thead>
+        <tr>
+          <th scope="col">Tags</th>
+          <th scope="col">Digest</th>
+          <th scope="col">Format</th>
+          <th scope="col">Package</th>
+          <th scope="col">Authors</th>
+          <th scope="col">Model</th>
+          <th scope="col" className="num">
+            Size
+          </th>
+          <th scope="col">Reference</th>
+        </tr>
+      </thead>
+      <tbody>
+        {versions.map((v) => {
+          const pinned = `${base}@${v.digest}`;
+          const tagRefs = v.tags.map((t) => ({ tag: t, ref: `${base}:${t}` }));
+          return (
+            <tr key={v.digest} className={v.error ? "row-error" : undefined} data-format={v.format}>
+              <td>
+                <span className="row">
+                  {tagRefs.length === 0 ? <span className="muted">untagged</span> : null}
+                  {tagRefs.map(({ tag, ref }) => (
+                    <Link key={tag} className="chip" href={kitHref(ref)} aria-label={`Open version ${tag}`}>
+                      {tag}
+                    </Link>
+                  ))}
+                </span>
+              </td>
+              <td>
+                <span className="cell-digest">
+                  <Link href={kitHref(pinned)} title={v.digest}>
+                    <code>{v.digest.slice(0, 19)}</code>
+                  </Link>
+                  <CopyButton text={v.digest} label={`Copy digest ${v.digest}`} />
+                </span>
+              </td>
+              <td>
+                <FormatBadge format={v.format} />
+              </td>
+              {v.error ? (
+                <td colSpan={4} className="wrap" role="alert">
+                  {v.error}
+                </td>
+              ) : (
+                <>
+                  <td>
+                    {v.packageName ?? <span className="muted">—</span>}
+                    {v.packageVersion ? <span className="muted"> {v.packageVersion}</span> : null}
+                  </td>
+                  <td className="wrap">{v.authors.length ? v.authors.join(", ") : <span className="muted">—</span>}</td>
+                  <td className="wrap">
+                    {v.modelName ?? <span className="muted">—</span>}
+                    {v.framework || v.modelFormat ? (
+                      <div className="muted">{[v.framework, v.modelFormat].filter(Boolean).join(" · ")}</div>
+                    ) : null}
+                  </td>
+                  <td className="num">
+                    <Bytes value={v.totalSize} />
+                  </td>
+                </>
+              )}
+              <td>
+                <CopyButton text={pinned} label={`Copy reference ${pinned}`}>
+                  Copy ref
+                </CopyButton>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </Table>
+  );
+}
