@@ -16,7 +16,7 @@ function blobServer(served: Buffer, opts: { honourRange?: boolean } = {}) {
     const m = /^bytes=(\d+)-(\d+)$/.exec(req.headers.get("range") ?? "");
     if (m && opts.honourRange) {
       const [s, e] = [Number(m[1]), Number(m[2])];
-      return new Response(served.subarray(s, e + 1), {
+      return new Response(new Uint8Array(served.subarray(s, e + 1)), {
         status: 206,
         headers: { "content-range": `bytes ${s}-${e}/${served.byteLength}` },
       });
@@ -46,7 +46,7 @@ describe("fetchBlob", () => {
 
   it("errors the stream with DIGEST_MISMATCH when the bytes hash differently", async () => {
     const bad = Buffer.from(BLOB);
-    bad[150_000] ^= 1;
+    bad[150_000] = (bad[150_000] ?? 0) ^ 1;
     const { f } = blobServer(bad);
     const stream = await fetchBlob(ctxFor(f), "team/a", DESC);
     let ended = false;
