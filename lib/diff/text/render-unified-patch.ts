@@ -44,6 +44,7 @@ export function renderUnifiedPatch(
   const gitB = safePath(newPath ?? oldPath ?? "file");
   const header =
     `diff --git a/${gitA} b/${gitB}\n` +
+    (oldPath === null ? "new file mode 100644\n" : newPath === null ? "deleted file mode 100644\n" : "") +
     `--- ${oldPath === null ? "/dev/null" : `a/${safePath(oldPath)}`}\n` +
     `+++ ${newPath === null ? "/dev/null" : `b/${safePath(newPath)}`}\n`;
 
