@@ -40,6 +40,84 @@ const byteSize = z.union([
     }),
 ]);
 
+// ── auth / access (owned by the sign-in feature) ──────────────────────────────────────────────────────────
+const ROLE_NAMES = ["viewer", "contributor", "reviewer", "approver", "admin"] as const;
+
+/** `registry-glob/repository-glob` or `*`; no spaces, no leading slash, no `..`, so a typo cannot widen a grant silently. */
+const scope = z
+  .string()
+  .min(1)
+  .max(300)
+  .regex(/^(\*|[A-Za-z0-9*?._{},!\[\]-]+(\/[A-Za-z0-9*?._{},!\[\]/-]+)?)$/, "must be `*` or `registry-glob/repository-glob`")
+  .refine((s) => !s.includes(".."), "must not contain `..`");
+
+const regexSource = z.string().refine((s) => {
+  try {
+    new RegExp(s);
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be a valid regular expression");
+
+/** One object with all subject keys so an error names the exact key; exactly one subject per grant. */
+const grantSchema = z
+  .strictObject({
+    group: z.string().min(1).optional(),
+    user: z.string().min(1).optional(),
+    anonymous: z.literal(true).optional(),
+    role: z.enum(ROLE_NAMES),
+    scope,
+  })
+  .superRefine((g, ctx) => {
+    const subjects = [g.group, g.user, g.anonymous].filter((v) => v !== undefined).length;
+    if (subjects !== 1) ctx.addIssue({ code: "custom", path: ["group"], message: "exactly one of `group`, `user`, `anonymous: true`" });
+    if (g.anonymous && g.role !== "viewer") {
+      ctx.addIssue({ code: "custom", path: ["role"], message: "anonymous access can only be `viewer`" });
+    }
+  });
+
+const localUserSchema = z.strictObject({
+  username: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "must match [a-z0-9][a-z0-9._-]{0,63}"),
+  passwordHash: z.string().regex(/^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/, "must be a bcrypt hash ($2b$…)"),
+  name: z.string().min(1).max(200).optional(),
+  groups: z.array(z.string().min(1)).default([]),
+  disabled: z.boolean().default(false),
+});
+
+const oidcSchema = z.strictObject({
+  issuer: z.url({ protocol: /^https?$/, error: "must be an http(s) URL (the issuer, without /.well-known)" }),
+  clientId: z.string().min(1),
+  clientSecretEnv: envName.optional(),
+  /** button label on the sign-in page */
+  name: z.string().min(1).max(100).default("Company SSO"),
+  scopes: z.array(z.string().regex(/^\S+$/, "no spaces")).default(["openid", "profile", "email"]),
+  /** claim holding the groups: `groups` (Keycloak/Okta/GitLab), `roles`, Entra's group object ids under `groups` */
+  groupsClaim: z.string().min(1).default("groups"),
+  /** only groups matching this regex are kept (Entra/Okta can send hundreds) */
+  groupFilter: regexSource.optional(),
+  /** members of this group are admin on `*` */
+  adminGroup: z.string().min(1).optional(),
+});
+
+const authConfigSchema = z
+  .strictObject({
+    oidc: oidcSchema.optional(),
+    localUsers: z.array(localUserSchema).default([]),
+    /** also accept accounts stored in the database (the demo creates its personas there) */
+    databaseUsers: z.boolean().default(true),
+    sessionMaxAgeMinutes: z.number().int().min(5).max(60 * 24 * 30).default(8 * 60),
+  })
+  .superRefine((a, ctx) => {
+    const seen = new Set<string>();
+    a.localUsers.forEach((u, i) => {
+      if (seen.has(u.username)) {
+        ctx.addIssue({ code: "custom", path: ["localUsers", i, "username"], message: `duplicate username "${u.username}"` });
+      }
+      seen.add(u.username);
+    });
+  });
+
 /** One object with both shapes' keys so errors carry a precise path (a zod union only says "invalid input"). */
 const registrySchema = z
   .strictObject({
@@ -74,20 +152,8 @@ export const configFileSchema = z
         keys: z.array(z.looseObject({ name: z.string().min(1), publicKeyFile: z.string().min(1) })).optional(),
       })
       .optional(),
-    auth: z
-      .looseObject({
-        oidc: z
-          .looseObject({
-            issuer: z.url(),
-            clientId: z.string().min(1),
-            clientSecretEnv: envName.optional(),
-            groupsClaim: z.string().optional(),
-          })
-          .optional(),
-        localUsers: z.array(z.unknown()).optional(),
-      })
-      .optional(),
-    access: z.array(z.looseObject({ group: z.string().min(1), role: z.string().min(1), scope: z.string().min(1) })).optional(),
+    auth: authConfigSchema.optional(),
+    access: z.array(grantSchema).optional(),
     policies: z.unknown().optional(),
     environments: z.array(z.unknown()).optional(),
   })

@@ -43,9 +43,35 @@ export interface OidcConfig {
   clientId: string;
   /** read from the env var named by `clientSecretEnv` */
   clientSecret?: string;
-  groupsClaim?: string;
-  [key: string]: unknown;
+  name: string;
+  scopes: string[];
+  groupsClaim: string;
+  groupFilter?: string;
+  adminGroup?: string;
 }
+
+export interface LocalUserConfig {
+  username: string;
+  passwordHash: string;
+  name?: string;
+  groups: string[];
+  disabled: boolean;
+}
+
+export interface AuthConfig {
+  oidc?: OidcConfig;
+  localUsers: LocalUserConfig[];
+  databaseUsers: boolean;
+  sessionMaxAgeMinutes: number;
+}
+
+export type AccessRuleConfig = {
+  group?: string;
+  user?: string;
+  anonymous?: true;
+  role: "viewer" | "contributor" | "reviewer" | "approver" | "admin";
+  scope: string;
+};
 
 export interface KitgateConfig {
   /** absolute path of the file this was loaded from */
@@ -54,8 +80,8 @@ export interface KitgateConfig {
   cache: CacheConfig;
   // Sections below are validated loosely for now; later features tighten their schemas.
   trust?: { keys?: TrustKeyConfig[]; [key: string]: unknown };
-  auth?: { oidc?: OidcConfig; localUsers?: unknown[]; [key: string]: unknown };
-  access?: Array<{ group: string; role: string; scope: string; [key: string]: unknown }>;
+  auth?: AuthConfig;
+  access?: AccessRuleConfig[];
   /** absolute path when given as a path, otherwise passed through */
   policies?: unknown;
   environments?: unknown[];
