@@ -25,6 +25,10 @@ export interface LayerDecodeOptions {
   rawName?: string;
   /** prefix applied to tar entries (old kits stored entries relative to the layer path) */
   pathPrefix?: string;
+  /** blob size from the descriptor: for uncompressed raw layers it is the file size, so listing reads nothing */
+  size?: number;
+  /** for raw layers: permission bits (from `org.cncf.model.file.metadata+json`); unknown → 0 */
+  rawMode?: number;
 }
 
 export interface LayerListing {
@@ -33,4 +37,30 @@ export interface LayerListing {
   truncated: boolean;
   reason?: string;
   warnings: string[];
+}
+
+/**
+ * Reads bytes `start..end` (both inclusive, like `ByteRange` and HTTP `Range`) of a blob.
+ * May return fewer bytes at the end of the blob; readers treat a short read as a truncated blob.
+ */
+export type RangeReader = (start: number, end: number) => Promise<Uint8Array>;
+
+/** Budgets for one read of a layer. Every field is optional; defaults live in `lib/layers/limits.ts`. */
+export interface LayerReadLimits {
+  /** decompressed bytes read at most (for Range listings: bytes requested at most) */
+  maxBytes?: number;
+  /** tar entries listed at most */
+  maxEntries?: number;
+  /** wall-clock budget of a listing, in milliseconds */
+  timeBudgetMs?: number;
+  /** clock used for the time budget; tests inject one so nothing depends on real timing */
+  now?: () => number;
+}
+
+/** One file read out of a layer, capped at the caller's `maxBytes`. */
+export interface LayerFileContent {
+  entry: FileEntry;
+  bytes: Uint8Array;
+  /** the file is longer than `bytes` */
+  truncated: boolean;
 }
