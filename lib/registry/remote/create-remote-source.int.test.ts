@@ -1,6 +1,8 @@
 import { buffer } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOciContext } from "@/lib/oci/client/create-oci-context";
+import { deleteManifest } from "@/lib/oci/client/delete-manifest";
+import { pushBlob } from "@/lib/oci/client/push-blob";
 import { pushManifest } from "@/lib/oci/client/push-manifest";
 import type { RegistryAuth } from "@/lib/oci/client/types";
 import { computeDigest } from "@/lib/oci/digest/compute-digest";
@@ -120,6 +122,17 @@ describe.each(MODES)("remote source against docker-registry ($mode)", ({ mode, a
   });
 
   readPathTests(() => state);
+
+  it("mounts a blob across repositories and deletes a manifest by digest", async () => {
+    const ctx = createOciContext({ url: registry.url, auth });
+    const p = state.pushed["ops/llama"]!;
+    const mounted = await pushBlob(ctx, "ops/llama-copy", p.layerBytes, { mountFrom: "ops/llama" });
+    expect(mounted.digest).toBe(p.layer.digest);
+    expect((await buffer(await state.source.getBlob("ops/llama-copy", p.layer))).equals(Buffer.from(p.layerBytes))).toBe(true);
+    const doomed = await pushTestArtifact(ctx, "ops/llama-copy", "doomed", { modelBytes: new TextEncoder().encode("bye") });
+    await deleteManifest(ctx, "ops/llama-copy", doomed.manifest.digest);
+    await expect(state.source.resolve("ops/llama-copy", "doomed")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
 
   if (mode === "anonymous") {
     it("works without any credentials configured", async () => {

@@ -12,9 +12,9 @@ const run = promisify(execFile);
 
 export type RegistryMode = "anonymous" | "basic" | "token";
 
-/** Test users: alice may push, bob may only pull (the difference is enforced in token mode only). */
+/** Test users: alice may push and delete, bob may only pull (the difference is enforced in token mode only). */
 export const REGISTRY_USERS = {
-  alice: { password: "alice-pass", actions: ["pull", "push"] },
+  alice: { password: "alice-pass", actions: ["pull", "push", "delete"] },
   bob: { password: "bob-pass", actions: ["pull"] },
 } as const;
 
