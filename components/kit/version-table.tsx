@@ -27,6 +27,8 @@ export function VersionTable({ registry, repository, versions }: { registry: str
       </thead>
       <tbody>
         {versions.map((v) => {
+          // rows for tags that did not resolve carry a placeholder instead of a digest
+          const hasDigest = /^sha(256|512):/.test(v.digest);
           const pinned = `${base}@${v.digest}`;
           const tagRefs = v.tags.map((t) => ({ tag: t, ref: `${base}:${t}` }));
           return (
@@ -42,12 +44,16 @@ export function VersionTable({ registry, repository, versions }: { registry: str
                 </span>
               </td>
               <td>
-                <span className="cell-digest">
-                  <Link href={kitHref(pinned)} title={v.digest}>
-                    <code>{v.digest.slice(0, 19)}</code>
-                  </Link>
-                  <CopyButton text={v.digest} label={`Copy digest ${v.digest}`} />
-                </span>
+                {hasDigest ? (
+                  <span className="cell-digest">
+                    <Link href={kitHref(pinned)} title={v.digest}>
+                      <code>{v.digest.slice(0, 19)}</code>
+                    </Link>
+                    <CopyButton text={v.digest} label={`Copy digest ${v.digest}`} />
+                  </span>
+                ) : (
+                  <span className="muted">unresolved</span>
+                )}
               </td>
               <td>
                 <FormatBadge format={v.format} />
@@ -75,9 +81,11 @@ export function VersionTable({ registry, repository, versions }: { registry: str
                 </>
               )}
               <td>
-                <CopyButton text={pinned} label={`Copy reference ${pinned}`}>
-                  Copy ref
-                </CopyButton>
+                {hasDigest ? (
+                  <CopyButton text={pinned} label={`Copy reference ${pinned}`}>
+                    Copy ref
+                  </CopyButton>
+                ) : null}
               </td>
             </tr>
           );
