@@ -13,5 +13,8 @@ export const MT = {
   legacyJozuConfig: "application/vnd.jozu.model.config.v1+json",
 } as const;
 
+/** Media types a manifest GET may legitimately answer with (the Accept list below). */
+export const MANIFEST_MEDIA_TYPES: ReadonlySet<string> = new Set([MT.ociManifest, MT.ociIndex, MT.dockerManifest, MT.dockerManifestList]);
+
 /** The Accept list sent for every manifest request: registries pick the type by it (distribution 2.8 needs OCI types here). */
 export const MANIFEST_ACCEPT = [MT.ociManifest, MT.ociIndex, MT.dockerManifest, MT.dockerManifestList].join(", ");

@@ -6,13 +6,12 @@ import type { OciContext } from "@/lib/oci/client/types";
 import { computeDigest } from "@/lib/oci/digest/compute-digest";
 import { parseDigest } from "@/lib/oci/digest/parse-digest";
 import { MAX_MANIFEST_BYTES } from "@/lib/oci/limits";
-import { MANIFEST_ACCEPT, MT } from "@/lib/oci/media-types";
+import { MANIFEST_ACCEPT, MANIFEST_MEDIA_TYPES, MT } from "@/lib/oci/media-types";
 import { assertRepositoryName } from "@/lib/oci/reference/assert-repository-name";
 import { parseReference } from "@/lib/oci/reference/parse-reference";
 import { readCapped } from "@/lib/oci/transport/read-capped";
 import type { FetchedManifest } from "@/lib/oci/types";
 
-const MANIFEST_TYPES = new Set<string>([MT.ociManifest, MT.ociIndex, MT.dockerManifest, MT.dockerManifestList]);
 
 /**
  * The media type of fetched manifest bytes. The body's `mediaType` wins when present (it is covered by the
@@ -22,12 +21,12 @@ const MANIFEST_TYPES = new Set<string>([MT.ociManifest, MT.ociIndex, MT.dockerMa
 function mediaTypeOf(body: Record<string, unknown>, contentType: string | null): string {
   const header = contentType?.split(";")[0]?.trim().toLowerCase() || null;
   const declared = typeof body.mediaType === "string" ? body.mediaType : null;
-  if (declared && header && MANIFEST_TYPES.has(header) && header !== declared) {
+  if (declared && header && MANIFEST_MEDIA_TYPES.has(header) && header !== declared) {
     throw new AppError("MALFORMED_CONTENT", `manifest says ${declared} but was served as ${header}`);
   }
-  const mediaType = declared ?? (header && MANIFEST_TYPES.has(header) ? header : null) ??
+  const mediaType = declared ?? (header && MANIFEST_MEDIA_TYPES.has(header) ? header : null) ??
     (Array.isArray(body.manifests) ? MT.ociIndex : body.config ? MT.ociManifest : null);
-  if (!mediaType || !MANIFEST_TYPES.has(mediaType)) {
+  if (!mediaType || !MANIFEST_MEDIA_TYPES.has(mediaType)) {
     throw new AppError("MALFORMED_CONTENT", `unsupported manifest media type ${JSON.stringify(mediaType ?? header)}`);
   }
   return mediaType;

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { DIGEST_PATTERN } from "@/lib/oci/digest/parse-digest";
 import type { Descriptor } from "@/lib/oci/types";
 
 const DescriptorSchema = z.object({
   mediaType: z.string().min(1).max(255),
-  digest: z.string().regex(/^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/),
+  digest: z.string().regex(DIGEST_PATTERN),
   size: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
   annotations: z.record(z.string(), z.string()).optional(),
   artifactType: z.string().max(255).optional(),

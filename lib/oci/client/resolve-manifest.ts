@@ -3,13 +3,12 @@ import { AppError } from "@/lib/errors";
 import { fetchManifest } from "@/lib/oci/client/fetch-manifest";
 import type { OciContext } from "@/lib/oci/client/types";
 import { MAX_MANIFEST_BYTES } from "@/lib/oci/limits";
-import { MANIFEST_ACCEPT, MT } from "@/lib/oci/media-types";
+import { MANIFEST_ACCEPT, MANIFEST_MEDIA_TYPES } from "@/lib/oci/media-types";
+import { DIGEST_PATTERN } from "@/lib/oci/digest/parse-digest";
 import { assertRepositoryName } from "@/lib/oci/reference/assert-repository-name";
 import { parseReference } from "@/lib/oci/reference/parse-reference";
 import type { Descriptor } from "@/lib/oci/types";
 
-const MANIFEST_TYPES = new Set<string>([MT.ociManifest, MT.ociIndex, MT.dockerManifest, MT.dockerManifestList]);
-const DIGEST_RE = /^(sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 
 /**
  * Tag or digest → descriptor of the manifest it names now. A HEAD is tried first (cheap, and not counted
@@ -40,8 +39,8 @@ export async function resolveManifest(ctx: OciContext, repo: string, reference: 
     const size = length && /^\d+$/.test(length) ? Number(length) : NaN;
     if (
       head.status === 200 &&
-      digest && DIGEST_RE.test(digest) &&
-      mediaType && MANIFEST_TYPES.has(mediaType) &&
+      digest && DIGEST_PATTERN.test(digest) &&
+      mediaType && MANIFEST_MEDIA_TYPES.has(mediaType) &&
       size > 0 && size <= MAX_MANIFEST_BYTES &&
       (ref.kind === "tag" || digest === ref.digest)
     ) {
