@@ -273,6 +273,8 @@ export function createLayoutSource(options: { name: string; root: string }): Lay
       let next: Descriptor[];
       if (isDigest) {
         next = entries.some((e) => e.digest === digest) ? entries : [...entries, descriptor];
+      } else if (entries.some((e) => e.annotations?.[REF_NAME] === reference && e.digest === digest)) {
+        next = entries; // re-tagging the same content must not churn index.json
       } else {
         next = [
           ...entries.filter((e) => e.annotations?.[REF_NAME] !== reference),
