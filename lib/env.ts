@@ -7,6 +7,11 @@ const schema = z.object({
   DATABASE_URL: z.string().min(1).default("file:./data/kitgate.db"),
   KITGATE_CONFIG: z.string().min(1).default("./kitgate.yaml"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // sign-in (lib/auth): the secret signs session JWTs; lib/auth/resolve-auth-secret.ts decides when a default is safe
+  NEXTAUTH_SECRET: z.string().min(32, "at least 32 characters").optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  /** `1` marks a throwaway demo/e2e install: a built-in session secret is accepted even under NODE_ENV=production */
+  KITGATE_DEMO: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof schema>;

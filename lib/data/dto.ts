@@ -1,14 +1,17 @@
 // Plain, JSON-safe shapes returned by the data layer (lib/data/*): the only things pages, route handlers and
 // client components ever see. Never Prisma rows, never credentials, never raw registry responses.
+import type { ActorAccess } from "@/lib/access/types";
 import type { LayerListing } from "@/lib/layers/types";
 import type { ArtifactFormat, ModelKitView } from "@/lib/modelkit/types";
 
-/** Who is asking. Until sign-in exists every request acts as the fixed local viewer. */
+/** Who is asking: a signed-in user, an API token (acting for its owner) or anonymous. */
 export interface Actor {
   id: string;
   name: string;
   kind: "local-viewer" | "user" | "token" | "anonymous";
   groups: string[];
+  /** grants resolved for this request (lib/access); absent means no access at all */
+  access?: ActorAccess;
 }
 
 export interface PageDTO<T> {

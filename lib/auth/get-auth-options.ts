@@ -1,0 +1,165 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { headers } from "next/headers";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { requestOrigin } from "@/lib/audit/request-origin";
+import { getConfig } from "@/lib/config/get-config";
+import type { KitgateConfig, OidcConfig } from "@/lib/config/types";
+import { env } from "@/lib/env";
+import { extractGroups } from "./extract-groups";
+import { fetchUserinfoClaims } from "./fetch-userinfo-claims";
+import { recordSignIn } from "./record-sign-in";
+import { resolveAuthSecret } from "./resolve-auth-secret";
+import type { SignInIdentity } from "./types";
+import { verifyLocalPassword } from "./verify-local-password";
+
+export const OIDC_PROVIDER_ID = "oidc";
+export const LOCAL_PROVIDER_ID = "local";
+
+// Built once per loaded config object: an edited kitgate.yaml yields a new object and new options.
+const memo = new WeakMap<KitgateConfig, NextAuthOptions>();
+
+/** next-auth options from kitgate.yaml: the configured OIDC provider and/or local accounts, JWT sessions. */
+export async function getAuthOptions(): Promise<NextAuthOptions> {
+  const config = await getConfig();
+  let options = memo.get(config);
+  if (!options) {
+    options = build(config);
+    memo.set(config, options);
+  }
+  return options;
+}
+
+type IdentityUser = SignInIdentity & { id: string };
+
+function build(config: KitgateConfig): NextAuthOptions {
+  const auth = config.auth ?? { localUsers: [], databaseUsers: true, sessionMaxAgeMinutes: 8 * 60 };
+  const providers: NextAuthOptions["providers"] = [];
+  if (auth.oidc) providers.push(oidcProvider(auth.oidc));
+  if (auth.localUsers.length > 0 || auth.databaseUsers) {
+    providers.push(
+      CredentialsProvider({
+        id: LOCAL_PROVIDER_ID,
+        name: "Local account",
+        credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const username = String(credentials?.username ?? "").trim().toLowerCase().slice(0, 64);
+          const identity = await verifyLocalPassword(auth, username, String(credentials?.password ?? ""));
+          if (!identity) {
+            await recordAuditEvent({
+              action: "auth.sign-in-failed",
+              actorName: username || null,
+              ...requestOrigin(new Headers(req.headers as Record<string, string>)),
+              details: { provider: LOCAL_PROVIDER_ID },
+            });
+            return null;
+          }
+          return identity as IdentityUser;
+        },
+      }),
+    );
+  }
+  return {
+    providers,
+    secret: resolveAuthSecret(env),
+    session: { strategy: "jwt", maxAge: auth.sessionMaxAgeMinutes * 60 },
+    jwt: { maxAge: auth.sessionMaxAgeMinutes * 60 },
+    pages: { signIn: "/signin", error: "/signin" },
+    callbacks: {
+      async signIn({ user }) {
+        const identity = user as unknown as IdentityUser;
+        const { allowed } = await recordSignIn(identity);
+        if (!allowed) {
+          await audit("auth.disabled-user-blocked", identity.id, identity.name, { provider: identity.provider });
+          return false;
+        }
+        return true;
+      },
+      async jwt({ token, user }) {
+        if (user) {
+          const identity = user as unknown as IdentityUser;
+          token.sub = identity.id;
+          token.groups = identity.groups;
+          token.provider = identity.provider;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        // Only the id matters for authorisation (getActor re-reads the User row each request); groups are for display.
+        session.user = { id: token.sub ?? "", name: token.name ?? null, email: token.email ?? null, groups: token.groups ?? [] };
+        return session;
+      },
+    },
+    events: {
+      async signIn({ user, account }) {
+        await audit("auth.sign-in", user.id, user.name ?? null, { provider: account?.provider ?? null });
+      },
+      async signOut({ token }) {
+        await audit("auth.sign-out", token?.sub ?? null, token?.name ?? null, {});
+      },
+    },
+    logger: {
+      error(code, metadata) {
+        console.error("[kitgate] next-auth", code, metadata instanceof Error ? metadata.message : "");
+        if (code === "OAUTH_CALLBACK_ERROR" || code === "SIGNIN_OAUTH_ERROR") {
+          void audit("auth.sign-in-failed", null, null, { provider: OIDC_PROVIDER_ID, code });
+        }
+      },
+      warn() {},
+      debug() {},
+    },
+  };
+}
+
+function oidcProvider(oidc: OidcConfig): OAuthConfig<Record<string, unknown>> {
+  const issuer = oidc.issuer.replace(/\/+$/, "");
+  return {
+    id: OIDC_PROVIDER_ID,
+    name: oidc.name,
+    type: "oauth",
+    wellKnown: `${issuer}/.well-known/openid-configuration`,
+    clientId: oidc.clientId,
+    ...(oidc.clientSecret ? { clientSecret: oidc.clientSecret } : { client: { token_endpoint_auth_method: "none" } }),
+    authorization: { params: { scope: oidc.scopes.join(" ") } },
+    idToken: true,
+    checks: ["pkce", "state"],
+    async profile(claims, tokens) {
+      let groups = extractGroups(claims, oidc.groupsClaim, oidc.groupFilter);
+      if (groups === null && tokens.access_token) {
+        groups = extractGroups(await fetchUserinfoClaims(issuer, tokens.access_token), oidc.groupsClaim, oidc.groupFilter);
+      }
+      const sub = String(claims.sub);
+      const username = str(claims.preferred_username) ?? str(claims.email) ?? sub;
+      const identity: IdentityUser = {
+        id: `oidc:${sub}`,
+        provider: "oidc",
+        username,
+        name: str(claims.name) ?? username,
+        email: str(claims.email),
+        groups: groups ?? [],
+      };
+      return identity;
+    },
+  };
+}
+
+function str(v: unknown): string | null {
+  return typeof v === "string" && v.length > 0 ? v.slice(0, 200) : null;
+}
+
+async function audit(
+  action: "auth.sign-in" | "auth.sign-out" | "auth.sign-in-failed" | "auth.disabled-user-blocked",
+  actorId: string | null,
+  actorName: string | null,
+  details: Record<string, unknown>,
+): Promise<void> {
+  let origin: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null };
+  try {
+    origin = requestOrigin(await headers());
+  } catch {
+    // outside a request scope (tests): no origin to record
+  }
+  await recordAuditEvent({ action, actorId, actorName, ...origin, details });
+}
