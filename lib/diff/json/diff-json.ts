@@ -53,6 +53,11 @@ function preview(v: unknown): unknown {
   return k === "array" ? `[${(v as unknown[]).length} items]` : `{${Object.keys(v as object).length} keys}`;
 }
 
+/** Equal leaves are skipped without a stack frame: most nodes of a large document are unchanged leaves. */
+function sameScalar(x: unknown, y: unknown): boolean {
+  return Object.is(x, y) && (x === null || typeof x !== "object");
+}
+
 function isScalar(v: unknown): boolean {
   const k = kindOf(v);
   return k !== "array" && k !== "object";
@@ -126,8 +131,8 @@ export function diffJson(a: unknown, b: unknown, options: DiffJsonOptions = {}):
       const ob = f.b as Record<string, unknown>;
       const children: Frame[] = [];
       for (const key of Object.keys(oa)) {
-        if (Object.hasOwn(ob, key)) children.push({ a: oa[key], b: ob[key], parent: f, key });
-        else children.push({ a: oa[key], b: MISSING, parent: f, key });
+        if (!Object.hasOwn(ob, key)) children.push({ a: oa[key], b: MISSING, parent: f, key });
+        else if (!sameScalar(oa[key], ob[key])) children.push({ a: oa[key], b: ob[key], parent: f, key });
       }
       for (const key of Object.keys(ob)) {
         if (!Object.hasOwn(oa, key)) children.push({ a: MISSING, b: ob[key], parent: f, key });
@@ -146,7 +151,7 @@ export function diffJson(a: unknown, b: unknown, options: DiffJsonOptions = {}):
         xb.forEach((v, j) => { if (!keepB[j]) children.push({ a: MISSING, b: v, parent: f, key: j }); });
       } else {
         const common = Math.min(xa.length, xb.length);
-        for (let i = 0; i < common; i++) children.push({ a: xa[i], b: xb[i], parent: f, key: i });
+        for (let i = 0; i < common; i++) if (!sameScalar(xa[i], xb[i])) children.push({ a: xa[i], b: xb[i], parent: f, key: i });
         for (let i = common; i < xa.length; i++) children.push({ a: xa[i], b: MISSING, parent: f, key: i });
         for (let i = common; i < xb.length; i++) children.push({ a: MISSING, b: xb[i], parent: f, key: i });
       }

@@ -52,22 +52,24 @@ function splitAndHash(
   let h = FNV_OFFSET;
   let i = 0;
   while (i <= len) {
+    // Scanning stops one byte past the line-length limit: a 5 MB minified line is rejected after 10 KB.
+    const stop = Math.min(len, lineStart + MAX_LINE_LENGTH + 1);
     // Tight byte loops, one per mode, so the hot path has no per-byte branch on the option.
     if (ignoreWhitespace) {
-      for (; i < len; i++) {
+      for (; i < stop; i++) {
         const c = buf[i]!;
         if (c === 10) break;
         if (!isBlank(c)) h = Math.imul(h ^ c, FNV_PRIME);
       }
     } else {
-      for (; i < len; i++) {
+      for (; i < stop; i++) {
         const c = buf[i]!;
         if (c === 10) break;
         h = Math.imul(h ^ c, FNV_PRIME);
       }
     }
-    if (i === len && lineStart === len) break; // no trailing partial line
     if (i - lineStart > MAX_LINE_LENGTH) return "long-lines";
+    if (i === len && lineStart === len) break; // no trailing partial line
     if (n >= maxLines) return "too-large";
     if (n === cap) {
       cap = Math.min(maxLines, cap * 2);

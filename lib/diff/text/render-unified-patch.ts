@@ -19,7 +19,6 @@ const NO_NEWLINE = Buffer.from("\n\\ No newline at end of file\n");
 
 function safePath(p: string): string {
   // Paths come from hostile archives; a control character would forge extra patch lines.
-  // eslint-disable-next-line no-control-regex
   return p.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
