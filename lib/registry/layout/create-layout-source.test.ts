@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
@@ -141,6 +141,16 @@ describe("createLayoutSource", () => {
     bytes[bytes.length - 2] = 0x20;
     await writeFile(file, bytes);
     expect(await codeOf(source.getManifest("demo/x", "1.0.0"))).toBe("DIGEST_MISMATCH");
+  });
+
+  it("does not follow a symlinked blob, so a range read cannot leak another file", async () => {
+    const { layer } = await pushKit("demo/x", "1.0.0", "0123456789");
+    const file = path.join(root, "demo/x/blobs/sha256", layer.digest.slice(7));
+    const outside = path.join(root, "secret.txt");
+    await writeFile(outside, "TOPSECRET!");
+    await rm(file);
+    await symlink(outside, file);
+    expect(await codeOf(source.getBlob("demo/x", layer, { start: 0, end: 3 }))).toBe("MALFORMED_CONTENT");
   });
 
   it("never lets a hostile repository name escape the root", async () => {

@@ -150,9 +150,13 @@ export function createLayoutSource(options: { name: string; root: string }): Lay
     const file = blobPath(repoDir(repo), desc.digest);
     let fh;
     try {
-      fh = await open(file, "r");
+      // No symlinks at the blob itself: a range read is not hashed, so it must not be pointed elsewhere.
+      fh = await open(file, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new AppError("NOT_FOUND", `blob not found: ${repo}@${desc.digest}`);
+      if ((e as NodeJS.ErrnoException).code === "ELOOP") {
+        throw new AppError("MALFORMED_CONTENT", `blob ${repo}@${desc.digest} is a symbolic link; refusing to follow it`);
+      }
       throw e;
     }
     const { size } = await fh.stat();
