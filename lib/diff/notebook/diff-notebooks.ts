@@ -59,7 +59,7 @@ function parse(input: unknown, side: string): { cells: Cell[]; metadata: string 
     if (input.length > MAX_NOTEBOOK_CHARS) throw new AppError("TOO_LARGE", `Notebook ${side} is larger than ${MAX_NOTEBOOK_CHARS} characters.`);
     try {
       nb = JSON.parse(input);
-    } catch (e) {
+    } catch {
       throw malformed(side, "not JSON");
     }
   }
