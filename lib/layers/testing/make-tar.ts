@@ -12,7 +12,9 @@ export interface TarFixtureEntry {
 export async function makeTar(entries: Iterable<TarFixtureEntry>): Promise<Buffer> {
   const pack = tar.pack();
   const chunks: Buffer[] = [];
-  pack.on("data", (c: Buffer) => chunks.push(c));
+  pack.on("data", (c: unknown) => {
+    chunks.push(c as Buffer);
+  });
   const ended = new Promise<void>((resolve, reject) => {
     pack.on("end", () => resolve());
     pack.on("error", reject);
@@ -28,9 +30,10 @@ export async function makeTar(entries: Iterable<TarFixtureEntry>): Promise<Buffe
         linkname: e.linkname,
         size: content?.length ?? 0,
         mtime: new Date(0),
-      } as tar.Headers;
+      } as tar.Header;
       const cb = (err?: Error | null) => (err ? reject(err) : resolve());
-      if (content && content.length > 0) pack.entry(header, content, cb);
+      // a file entry without a buffer would wait for its body to be written; give empty files an empty one
+      if (content || type === "file") pack.entry(header, content ?? Buffer.alloc(0), cb);
       else pack.entry(header, cb);
     });
   }
