@@ -1,0 +1,108 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { ApiTokenDTO } from "@/lib/tokens/types";
+
+/** Create (secret shown once) and revoke API tokens through /api/v1/tokens; the page re-renders the list. */
+export function TokenManager({ tokens, permissions }: { tokens: ApiTokenDTO[]; permissions: string[] }) {
+  const [created, setCreated] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body = {
+      name: String(form.get("name") ?? ""),
+      scopes: String(form.get("scopes") ?? "").split(/[\s,]+/).filter(Boolean),
+      permissions: form.getAll("permissions").map(String),
+      expiresInDays: Number(form.get("expiresInDays") ?? 90),
+    };
+    const res = await fetch("/api/v1/tokens", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const json = (await res.json()) as { token?: string; error?: { message: string } };
+    if (!res.ok || !json.token) return setError(json.error?.message ?? `HTTP ${res.status}`);
+    setError(null);
+    setCreated(json.token);
+  }
+
+  async function revoke(id: string) {
+    const res = await fetch(`/api/v1/tokens/${id}`, { method: "DELETE" });
+    if (!res.ok) return setError(`Revoke failed: HTTP ${res.status}`);
+    window.location.reload();
+  }
+
+  return (
+    <div className="stack">
+      {created ? (
+        <div className="panel" role="status">
+          <p>Copy this token now; it will not be shown again.</p>
+          <code data-testid="new-token">{created}</code>{" "}
+          <button className="btn btn-sm" type="button" onClick={() => window.location.reload()}>
+            Done
+          </button>
+        </div>
+      ) : null}
+      {error ? <p role="alert" className="badge badge-error">{error}</p> : null}
+      <form className="panel stack" onSubmit={create} aria-label="Create token">
+        <h2>New token</h2>
+        <label className="row">
+          Name <input className="input" name="name" required maxLength={100} />
+        </label>
+        <label className="row">
+          Scopes <input className="input" name="scopes" required placeholder="local/demo/* acme/fraud-*" />
+        </label>
+        <fieldset className="row">
+          <legend>Permissions</legend>
+          {permissions.map((p) => (
+            <label key={p} className="row">
+              <input type="checkbox" name="permissions" value={p} defaultChecked={p === "repository.read"} /> {p}
+            </label>
+          ))}
+        </fieldset>
+        <label className="row">
+          Expires in (days) <input className="input" name="expiresInDays" type="number" min={1} max={365} defaultValue={90} style={{ minWidth: 0 }} />
+        </label>
+        <button className="btn btn-primary" type="submit">
+          Create token
+        </button>
+      </form>
+      <div className="table-wrap">
+        <table className="table" aria-label="API tokens">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Owner</th>
+              <th>Scopes · permissions</th>
+              <th>Expires</th>
+              <th>Last used</th>
+              <th>Status</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((t) => (
+              <tr key={t.id}>
+                <td>
+                  {t.name} <span className="chip">{t.prefix}…</span>
+                </td>
+                <td>{t.owner.name}</td>
+                <td className="wrap">
+                  {t.scopes.join(" ")} · {t.permissions.join(", ")}
+                </td>
+                <td>{t.expiresAt.slice(0, 10)}</td>
+                <td>{t.lastUsedAt ? t.lastUsedAt.replace("T", " ").slice(0, 16) : "never"}</td>
+                <td>{t.status}</td>
+                <td>
+                  {t.status === "active" ? (
+                    <button className="btn btn-sm" type="button" onClick={() => void revoke(t.id)}>
+                      Revoke
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
