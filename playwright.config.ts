@@ -40,7 +40,8 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 90_000,
     env: {
-      KITGATE_CONFIG: "./kitgate.yaml",
+      // the demo registry with anonymous read access (kitgate.yaml grants nothing to anonymous callers)
+      KITGATE_CONFIG: "./e2e/kitgate.e2e.yaml",
       DATABASE_URL: "file:./data/e2e.db",
       NEXT_TELEMETRY_DISABLED: "1",
     },

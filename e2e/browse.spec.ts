@@ -80,7 +80,7 @@ test("legacy and ModelPack versions carry their format badges", async ({ page })
 
   await page.goto("/repositories/local/demo/modelpack-vision");
   await expect(page.getByRole("table")).toContainText("ModelPack");
-  await page.getByRole("link", { name: "Open version 1.0.0" }).click();
+  await page.getByRole("link", { name: "Open version 1.0.0", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("ModelPack");
   await page.screenshot({ path: `${SHOTS}/modelpack.png`, fullPage: true });
 });
@@ -88,7 +88,7 @@ test("legacy and ModelPack versions carry their format badges", async ({ page })
 test("a repository holding a container image says it is not a ModelKit", async ({ page }) => {
   await page.goto("/repositories/local/demo/not-a-modelkit");
   await expect(page.getByRole("table")).toContainText("Not a ModelKit");
-  await page.getByRole("link", { name: "Open version latest" }).click();
+  await page.getByRole("link", { name: "Open version latest", exact: true }).click();
   await expect(page.getByRole("heading", { name: "This is not a ModelKit" })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/not-a-modelkit.png`, fullPage: true });
 });

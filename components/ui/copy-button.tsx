@@ -34,11 +34,29 @@ export function CopyButton({ text, label, children }: { text: string; label: str
       title={label}
       data-copied={state === "copied"}
     >
-      <span aria-hidden="true">{state === "copied" ? "✓" : "⧉"}</span>
+      {state === "copied" ? <CheckIcon /> : <CopyIcon />}
       <span>{shown}</span>
       <span className="visually-hidden" role="status">
         {state === "copied" ? "Copied to clipboard" : state === "failed" ? "Copy failed" : ""}
       </span>
     </button>
+  );
+}
+
+// Inline icons: system fonts on servers and CI lack the clipboard glyphs, and icon fonts would be a download.
+function CopyIcon() {
+  return (
+    <svg aria-hidden="true" width="12" height="12" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5">
+      <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
+      <path d="M10.5 3.5v-1a1 1 0 0 0-1-1h-7a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1h1" />
+    </svg>
+  );
+}
+
+function CheckIcon() {
+  return (
+    <svg aria-hidden="true" width="12" height="12" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="2">
+      <path d="M3 8.5l3.5 3.5L13 4.5" />
+    </svg>
   );
 }
