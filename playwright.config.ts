@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { authWebServer, oidcWebServer } from "./e2e/support/auth-server";
 
 // e2e runs against a production build (`npm run build` first) on its own port and database, with Debian's
 // Chromium: Playwright's browser download is impossible offline (reference/stack.md §6).
@@ -33,17 +34,22 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // the binary, not npx: killing npx would orphan next-server and keep the port (stack.md §1)
-    command: `node_modules/.bin/next start -H 127.0.0.1 -p ${PORT}`,
-    url: `${BASE_URL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 90_000,
-    env: {
-      // the demo registry with anonymous read access (kitgate.yaml grants nothing to anonymous callers)
-      KITGATE_CONFIG: "./e2e/kitgate.e2e.yaml",
-      DATABASE_URL: "file:./data/e2e.db",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      // the binary, not npx: killing npx would orphan next-server and keep the port (stack.md §1)
+      command: `node_modules/.bin/next start -H 127.0.0.1 -p ${PORT}`,
+      url: `${BASE_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 90_000,
+      env: {
+        // the demo registry with anonymous read access (kitgate.yaml grants nothing to anonymous callers)
+        KITGATE_CONFIG: "./e2e/kitgate.e2e.yaml",
+        DATABASE_URL: "file:./data/e2e.db",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     },
-  },
+    // the auth suite (e2e/auth*.spec.ts): a real OIDC IdP and a second server that requires sign-in
+    oidcWebServer,
+    authWebServer,
+  ],
 });
