@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { UserMenu } from "@/components/auth/user-menu";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -26,6 +27,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/">Registries</Link>
               <a href="/api/v1/openapi.json">API</a>
             </nav>
+            <div style={{ marginLeft: "auto" }}>
+              <UserMenu />
+            </div>
           </div>
         </header>
         <main id="main" className="site-main" tabIndex={-1}>
