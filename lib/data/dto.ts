@@ -1,6 +1,8 @@
 // Plain, JSON-safe shapes returned by the data layer (lib/data/*): the only things pages, route handlers and
 // client components ever see. Never Prisma rows, never credentials, never raw registry responses.
 import type { ActorAccess } from "@/lib/access/types";
+import type { JsonChange } from "@/lib/diff/json/types";
+import type { CsvDiff, DiffFileClass, FileTreeDiff, ModelKitDiff, NotebookDiff, TensorHeaderDiff } from "@/lib/diff/types";
 import type { LayerListing } from "@/lib/layers/types";
 import type { ArtifactFormat, ModelKitView } from "@/lib/modelkit/types";
 
@@ -119,3 +121,67 @@ export interface FileContentDTO {
   /** short human description for binaries: "binary, 12.3 MB" */
   note: string | null;
 }
+
+// ---------------------------------------------------------------- diffs
+
+export interface DiffSideDTO {
+  reference: string;
+  registry: string;
+  repository: string;
+  digest: string;
+  tag: string | null;
+  format: ArtifactFormat;
+  packageVersion: string | null;
+}
+
+export interface ModelKitDiffDTO {
+  base: DiffSideDTO;
+  head: DiffSideDTO;
+  diff: ModelKitDiff;
+}
+
+export interface EntryFilesDiffDTO {
+  section: string;
+  key: string;
+  baseLayer: string | null;
+  headLayer: string | null;
+  tree: FileTreeDiff;
+  /** a listing stopped at a budget: the tree diff covers only what was listed */
+  truncated: boolean;
+}
+
+export interface FileSideDTO {
+  layerDigest: string;
+  size: number;
+  mode: number;
+  sha256: string | null;
+}
+
+interface FileDiffBase {
+  path: string;
+  class: DiffFileClass;
+  base: FileSideDTO | null;
+  head: FileSideDTO | null;
+  /** same bytes on both sides */
+  identical: boolean;
+  /** why a body is missing or partial (budget, binary, timeout), for the UI to say so */
+  note: string | null;
+}
+
+export interface TextDiffBody {
+  status: "ok" | "skipped" | "timeout";
+  stats: { added: number; removed: number; linesA: number; linesB: number } | null;
+  /** unified patch of the requested page of hunks (for diff2html); empty when skipped */
+  patch: string;
+  offset: number;
+  totalHunks: number;
+  totalLines: number;
+}
+
+export type FileDiffDTO =
+  | (FileDiffBase & { kind: "text"; text: TextDiffBody })
+  | (FileDiffBase & { kind: "json"; text: TextDiffBody | null; semantic: { changes: JsonChange[]; truncated: boolean } })
+  | (FileDiffBase & { kind: "csv"; csv: CsvDiff; text: TextDiffBody | null })
+  | (FileDiffBase & { kind: "notebook"; notebook: NotebookDiff; text: TextDiffBody })
+  | (FileDiffBase & { kind: "tensors"; baseHeader: TensorHeaderDTO | null; headHeader: TensorHeaderDTO | null; tensors: TensorHeaderDiff })
+  | (FileDiffBase & { kind: "binary" });

@@ -1,4 +1,5 @@
 import "server-only";
+import { AppError } from "@/lib/errors";
 import { parseKitgateReference } from "@/lib/registry/parse-kitgate-reference";
 import type { Actor } from "./dto";
 import { loadModelKit, type LoadedModelKit } from "./load-modelkit";
@@ -15,7 +16,10 @@ export interface LocatedModelKit extends LoadedModelKit {
 export async function locateModelKit(actor: Actor, input: string): Promise<LocatedModelKit> {
   const ref = parseKitgateReference(input);
   const repo = await openRepository(actor, ref.registry, ref.repository);
-  const digest = ref.digest ?? (await repo.source.resolve(repo.repository, ref.tag!)).digest;
+  // Resolve even a digest: the blob cache is shared across repositories, so this upstream check is what proves
+  // the manifest exists in *this* repository (which the actor may read) and not only in another one.
+  const digest = (await repo.source.resolve(repo.repository, ref.digest ?? ref.tag!)).digest;
+  if (ref.digest && digest !== ref.digest) throw new AppError("DIGEST_MISMATCH", `${input} resolved to ${digest}`);
   const loaded = await loadModelKit(repo.source, repo.registry, repo.repository, digest);
   return { ...loaded, repo, digest, tag: ref.tag };
 }

@@ -25,16 +25,10 @@ export async function readLayerListing(source: RegistrySource, repository: strin
   if (hit) return hit;
   let listing: LayerListing;
   if (layer.format === "tar" && layer.compression === "none" && layer.size >= RANGE_LISTING_MIN_BYTES && source.capabilities.range) {
-    listing = await listTarByRange(createRangeReader(source, repository, layer), layer.size, {});
-    if (options.pathPrefix) listing = prefixListing(listing, options.pathPrefix);
+    listing = await listTarByRange(createRangeReader(source, repository, layer), layer.size, {}, { pathPrefix: options.pathPrefix });
   } else {
     listing = await listLayerStream(await source.getBlob(repository, layer), options);
   }
   listings.set(key, listing);
   return listing;
-}
-
-function prefixListing(listing: LayerListing, prefix: string): LayerListing {
-  const p = prefix.replace(/\/+$/, "");
-  return { ...listing, entries: listing.entries.map((e) => ({ ...e, path: e.path ? `${p}/${e.path}` : p })) };
 }

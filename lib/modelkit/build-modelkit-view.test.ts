@@ -93,7 +93,7 @@ describe("old kit without LayerInfo", () => {
   const v = view(m, config, null);
 
   it("matches by position within each type and flags it", () => {
-    expect(v.format).toBe("kit");
+    expect(v.format).toBe("kit-legacy");
     expect(v.warnings).toContain("older kit: layers matched by position");
     expect(v.layers.map((l) => l.path)).toEqual(["model.joblib", "train", "serve", "data"]);
     expect(v.layers.every((l) => l.compression === "gzip" && l.entriesRelativeToPath)).toBe(true);

@@ -329,6 +329,9 @@ export function buildModelKitView(input: BuildModelKitViewInput): ModelKitView {
 
   let entries: KitEntry[] = [];
   let parent: ParentReference | null = null;
+  // Kits packed before per-entry LayerInfo are the older layout (position matching, relative tar paths):
+  // badge them kit-legacy like the jozu-era media types, so a reader knows why paths and matching differ.
+  let olderLayout = false;
   if (kitfile && (isKitFamily || format === "modelpack")) {
     const collected = collectEntries(kitfile);
     parent = collected.parent;
@@ -337,6 +340,7 @@ export function buildModelKitView(input: BuildModelKitViewInput): ModelKitView {
     const hasLayerInfo = local.some((p) => p.digest);
     if (isKitFamily && local.length > 0 && !hasLayerInfo) {
       warnings.push("older kit: layers matched by position");
+      olderLayout = true;
     } else if (local.some((p) => p.digest) && local.some((p) => !p.digest)) {
       warnings.push("the Kitfile records layer digests for only some entries; the rest are matched by path or position");
     }
@@ -370,7 +374,7 @@ export function buildModelKitView(input: BuildModelKitViewInput): ModelKitView {
 
   const header = contentType?.split(";")[0]?.trim() || null;
   return {
-    format,
+    format: olderLayout ? "kit-legacy" : format,
     manifestDigest,
     mediaType: manifest.mediaType ?? header,
     artifactType: manifest.artifactType ?? null,
