@@ -72,7 +72,6 @@ interface Row {
   body?: (who: Who, json: unknown) => void;
 }
 
-const isRole = (w: Who): w is Role => (ROLES as readonly string[]).includes(w);
 const badToken = (w: Who) => w === "expired-token" || w === "revoked-token";
 /** A repository read: role on allowed scope → 200; elsewhere 404 (never 403: forbidden looks like missing). */
 const repoRead = (w: Who, s: Scope) =>
