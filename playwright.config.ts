@@ -45,6 +45,9 @@ export default defineConfig({
         // the demo registry with anonymous read access (kitgate.yaml grants nothing to anonymous callers)
         KITGATE_CONFIG: "./e2e/kitgate.e2e.yaml",
         DATABASE_URL: "file:./data/e2e.db",
+        // sessions are looked up on every request (anonymous here); production refuses to run without a secret
+        NEXTAUTH_URL: BASE_URL,
+        NEXTAUTH_SECRET: "e2e-only-browse-secret-0123456789abcdef",
         NEXT_TELEMETRY_DISABLED: "1",
       },
     },
