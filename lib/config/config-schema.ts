@@ -138,6 +138,41 @@ const registrySchema = z
     }
   });
 
+// ── environments (owned by policies) ──────────────────────────────────────────────────────────────────────
+/** Environment names appear in URLs, API queries and policy files. */
+const environmentName = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, "must match [a-z0-9][a-z0-9._-]{0,62}");
+
+const environmentSchema = z.strictObject({
+  name: environmentName,
+  /** the environment whose gate must pass first (nothing reaches production without passing staging) */
+  after: environmentName.optional(),
+  description: z.string().max(500).optional(),
+});
+
+/** Names unique, `after` names a listed environment, and following `after` never loops. */
+function checkEnvironmentOrder(envs: z.infer<typeof environmentSchema>[], ctx: z.core.$RefinementCtx<unknown>): void {
+  const byName = new Map<string, string | undefined>();
+  envs.forEach((e, i) => {
+    if (byName.has(e.name)) ctx.addIssue({ code: "custom", path: ["environments", i, "name"], message: `duplicate environment "${e.name}"` });
+    byName.set(e.name, e.after);
+  });
+  envs.forEach((e, i) => {
+    if (e.after === undefined) return;
+    if (!byName.has(e.after)) {
+      ctx.addIssue({ code: "custom", path: ["environments", i, "after"], message: `unknown environment "${e.after}"` });
+      return;
+    }
+    const seen = new Set([e.name]);
+    for (let cur: string | undefined = e.after; cur !== undefined; cur = byName.get(cur)) {
+      if (seen.has(cur)) {
+        ctx.addIssue({ code: "custom", path: ["environments", i, "after"], message: `environment order loops (${[...seen, cur].join(" → ")})` });
+        return;
+      }
+      seen.add(cur);
+    }
+  });
+}
+
 export const configFileSchema = z
   .strictObject({
     registries: z.array(registrySchema).min(1, "at least one registry is required"),
@@ -154,10 +189,12 @@ export const configFileSchema = z
       .optional(),
     auth: authConfigSchema.optional(),
     access: z.array(grantSchema).optional(),
-    policies: z.unknown().optional(),
-    environments: z.array(z.unknown()).optional(),
+    /** directory of policy YAML files (lib/policy), relative to this file */
+    policies: z.string().min(1).optional(),
+    environments: z.array(environmentSchema).optional(),
   })
   .superRefine((c, ctx) => {
+    checkEnvironmentOrder(c.environments ?? [], ctx);
     const seen = new Set<string>();
     c.registries.forEach((r, i) => {
       if (seen.has(r.name)) {

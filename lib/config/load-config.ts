@@ -139,7 +139,7 @@ function resolveConfig(file: ConfigFile, abs: string): KitgateConfig {
     }
   }
   if (file.access) config.access = file.access;
-  if (file.policies !== undefined) config.policies = typeof file.policies === "string" ? at(file.policies) : file.policies;
+  if (file.policies !== undefined) config.policies = at(file.policies);
   if (file.environments) config.environments = file.environments;
   return config;
 }

@@ -73,6 +73,12 @@ export type AccessRuleConfig = {
   scope: string;
 };
 
+export interface EnvironmentConfig {
+  name: string;
+  after?: string;
+  description?: string;
+}
+
 export interface KitgateConfig {
   /** absolute path of the file this was loaded from */
   path: string;
@@ -82,7 +88,8 @@ export interface KitgateConfig {
   trust?: { keys?: TrustKeyConfig[]; [key: string]: unknown };
   auth?: AuthConfig;
   access?: AccessRuleConfig[];
-  /** absolute path when given as a path, otherwise passed through */
-  policies?: unknown;
-  environments?: unknown[];
+  /** absolute directory of the policy YAML files */
+  policies?: string;
+  /** deployment environments in promotion order (`after`: the one whose gate must pass first) */
+  environments?: EnvironmentConfig[];
 }
