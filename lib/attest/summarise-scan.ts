@@ -43,10 +43,6 @@ export function summariseScan(predicateType: string | null, predicate: unknown):
   return null;
 }
 
-function str(v: unknown): string {
-  return typeof v === "string" || typeof v === "number" ? String(v).slice(0, 300) : "";
-}
-
 function emptySummary(): ScanSummary {
   return { worstSeverity: null, passed: true, counts: { info: 0, anomaly: 0, concern: 0, error: 0 }, otherCounts: {}, metricsTotal: 0, metricsFailed: 0, tools: [] };
 }
