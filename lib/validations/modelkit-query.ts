@@ -10,7 +10,7 @@ export const layerFilesQuery = z.object({ ref: reference, layer: layerDigest });
 /** `GET /api/v1/modelkit/file?ref=&path=&layer=&full=`. */
 export const fileQuery = z.object({ ref: reference, path: filePath, layer: optional(layerDigest), full: flag });
 
-export const KIT_TABS = ["overview", "files", "kitfile", "layers", "manifest", "deploy"] as const;
+export const KIT_TABS = ["overview", "files", "kitfile", "layers", "manifest", "deploy", "attestations"] as const;
 export type KitTab = (typeof KIT_TABS)[number];
 
 /** `/kit?ref=&tab=&layer=&path=` page: one version, each tab (and each opened file) has a URL. */

@@ -9,6 +9,7 @@ import { KitOverview } from "@/components/kit/kit-overview";
 import { LayerTable } from "@/components/kit/layer-table";
 import { ManifestView } from "@/components/kit/manifest-view";
 import { SnippetList } from "@/components/kit/snippet-list";
+import { AttestationsTab } from "@/components/attest/attestations-tab";
 import { getActor } from "@/lib/data/get-actor";
 import { getModelKit } from "@/lib/data/get-modelkit";
 import type { ModelKitDTO } from "@/lib/data/dto";
@@ -40,6 +41,7 @@ function tabsFor(kit: ModelKitDTO, ref: string): TabLink[] {
     { id: "layers", label: "Layers", href: kitHref(ref, { tab: "layers" }), count: kit.view.layers.length, show: kit.view.format !== "index" },
     { id: "manifest", label: "Manifest", href: kitHref(ref, { tab: "manifest" }), show: true },
     { id: "deploy", label: "Deploy", href: kitHref(ref, { tab: "deploy" }), show: isKit },
+    { id: "attestations", label: "Attestations", href: kitHref(ref, { tab: "attestations" }), show: true },
   ];
   return all.filter((t) => t.show);
 }
@@ -144,6 +146,8 @@ export default async function KitPage({ searchParams }: Props) {
         )
       ) : tab === "layers" ? (
         <LayerTable layers={kit.view.layers} filesHref={(d) => kitHref(ref, { tab: "files", layer: d })} />
+      ) : tab === "attestations" ? (
+        <AttestationsTab pageRef={ref} />
       ) : tab === "manifest" ? (
         <ManifestView annotations={kit.view.annotations} manifestJson={kit.manifestJson} mediaType={kit.view.mediaType} artifactType={kit.view.artifactType} />
       ) : (
