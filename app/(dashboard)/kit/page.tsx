@@ -10,6 +10,7 @@ import { LayerTable } from "@/components/kit/layer-table";
 import { ManifestView } from "@/components/kit/manifest-view";
 import { SnippetList } from "@/components/kit/snippet-list";
 import { AttestationsTab } from "@/components/attest/attestations-tab";
+import { CompareWith } from "@/components/diff/compare-with";
 import { getActor } from "@/lib/data/get-actor";
 import { getModelKit } from "@/lib/data/get-modelkit";
 import type { ModelKitDTO } from "@/lib/data/dto";
@@ -114,6 +115,7 @@ export default async function KitPage({ searchParams }: Props) {
           <CopyButton text={kit.reference} label={`Copy pinned reference ${kit.reference}`}>
             Copy reference
           </CopyButton>
+          {KIT_FORMATS.has(kit.view.format) ? <CompareWith pageRef={ref} registry={kit.registry} repository={kit.repository} digest={kit.digest} /> : null}
         </div>
       </div>
       <Tabs tabs={tabs} current={tab} label="ModelKit sections" />
