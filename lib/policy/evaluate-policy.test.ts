@@ -28,6 +28,7 @@ describe("gate rule kinds", () => {
     // max age with an injected now (NOW is 5 days after the fixture's createdAt)
     ["fresh enough", `    require: [{ predicateType: ${S}, maxAge: 7d }]`, [scan()], "max-age", true, /newest is 5d old/],
     ["too old", `    require: [{ predicateType: ${S}, maxAge: 3d }]`, [scan()], "max-age", false, /none made within 3d/],
+    ["the signed scan finish time wins over createdAt", `    require: [{ predicateType: ${S}, maxAge: 3d }]`, [scan({ createdAt: "2026-11-01T00:00:00Z" }, { finishedOn: "2026-11-24T12:00:00Z" })], "max-age", true, /newest is 1d old/],
     ["no creation time cannot prove age", `    require: [{ predicateType: ${S}, maxAge: 30d }]`, [scan({ createdAt: null })], "max-age", false, /no creation time/],
     // max severity, §7 order info < anomaly < concern < error
     ["concern allowed, worst is concern", "    maxSeverity: concern", [scan({}, { findings: [{ id: "PII", severity: "concern" }, { id: "I", severity: "info" }] })], "max-severity", true, /worst finding is concern/],

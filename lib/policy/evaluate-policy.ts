@@ -132,8 +132,17 @@ const cite = (a: PolicyEvidence): EvidenceRef => ({ attestationId: a.id, ...(a.p
 const signedByAny = (a: PolicyEvidence, keys: string[] | undefined) =>
   keys === undefined || (a.signer?.keyName !== undefined && keys.includes(a.signer.keyName));
 
+/**
+ * When the evidence was made: the scan's own finish time inside the verified predicate (signed, unlike a
+ * referrer annotation; DSSE envelopes from cosign carry no time of their own), else the attestation's createdAt.
+ */
+function madeAt(a: PolicyEvidence): string | null {
+  return readScanResults(a.predicateType, a.predicate).finishedOn ?? a.createdAt;
+}
+
 function ageMs(a: PolicyEvidence, now: Date): number | null {
-  const t = a.createdAt ? Date.parse(a.createdAt) : NaN;
+  const at = madeAt(a);
+  const t = at ? Date.parse(at) : NaN;
   return Number.isNaN(t) ? null : now.getTime() - t;
 }
 
@@ -237,7 +246,7 @@ function gateRules(ctx: Ctx, gate: GateDef): RuleResult[] {
                 { missing: `${p} made within ${humanDuration(maxAge)}` },
                 ...signed.map((a) => {
                   const age = ageMs(a, now);
-                  return { ...cite(a), note: age === null ? "no creation time" : `made ${humanDuration(age)} ago (${a.createdAt})` };
+                  return { ...cite(a), note: age === null ? "no creation time" : `made ${humanDuration(age)} ago (${madeAt(a)})` };
                 }),
               ],
             ),

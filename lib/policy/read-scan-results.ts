@@ -1,4 +1,6 @@
-import { normaliseSeverity } from "./normalise-severity";
+// one severity mapping and one metric verdict for the whole app: the badge, the cards and the gates agree
+import { metricPassed } from "@/lib/attest/metric-passed";
+import { normaliseSeverity } from "@/lib/attest/normalise-severity";
 import type { ScanSeverity } from "./types";
 
 /** The Kitgate/Jozu scan predicate (attestations.md §7). */
@@ -34,6 +36,8 @@ export interface ScanResults {
   scanners: string[];
   findings: ScanFinding[];
   metrics: ScanMetric[];
+  /** latest signed finish time (`execution.finishedOn`, cosign vuln `metadata.scanFinishedOn`), ISO; null if none */
+  finishedOn: string | null;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -46,13 +50,17 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v.slice(0, MAX_ITEMS
  * predicate type has no scan results.
  */
 export function readScanResults(predicateType: string | null, predicate: unknown): ScanResults {
-  const out: ScanResults = { scanners: [], findings: [], metrics: [] };
+  const out: ScanResults = { scanners: [], findings: [], metrics: [], finishedOn: null };
+  const finished = (v: unknown) => {
+    if (typeof v === "string" && !Number.isNaN(Date.parse(v)) && (out.finishedOn === null || Date.parse(v) > Date.parse(out.finishedOn))) out.finishedOn = v;
+  };
   if (!isObject(predicate)) return out;
   if (predicateType === SCAN_PREDICATE) {
     for (const ev of list(predicate.evaluations)) {
       if (!isObject(ev)) continue;
       const tool = isObject(ev.tool) ? str(ev.tool.name) : "";
       if (tool) out.scanners.push(tool.toLowerCase());
+      if (isObject(ev.execution)) finished(ev.execution.finishedOn);
       for (const f of list(ev.findings)) {
         if (!isObject(f)) continue;
         out.findings.push({
@@ -70,7 +78,7 @@ export function readScanResults(predicateType: string | null, predicate: unknown
         out.metrics.push({
           tool,
           name: str(m.name),
-          passed: typeof m.passed === "boolean" ? m.passed : compare(m.value, comparator, m.threshold),
+          passed: metricPassed(m),
           value: m.value,
           threshold: m.threshold,
           comparator,
@@ -81,6 +89,7 @@ export function readScanResults(predicateType: string | null, predicate: unknown
     const scanner = isObject(predicate.scanner) ? predicate.scanner : {};
     const tool = str(scanner.uri).split("/").pop() ?? "";
     if (tool) out.scanners.push(tool.toLowerCase());
+    if (isObject(predicate.metadata)) finished(predicate.metadata.scanFinishedOn);
     const result = isObject(scanner.result) ? scanner.result : {};
     // Trivy: Results[].Vulnerabilities[]{VulnerabilityID, Severity, PkgName}
     for (const r of list(result.Results)) {
@@ -104,23 +113,4 @@ export function readScanResults(predicateType: string | null, predicate: unknown
 
 function vulnFinding(tool: string, id: unknown, severity: unknown, message: unknown, location: string): ScanFinding {
   return { tool, id: str(id), severity: normaliseSeverity(severity), rawSeverity: str(severity), message: str(message), location };
-}
-
-function compare(value: unknown, comparator: string, threshold: unknown): boolean | null {
-  if (typeof value !== "number" || typeof threshold !== "number") return null;
-  switch (comparator) {
-    case "<=":
-      return value <= threshold;
-    case "<":
-      return value < threshold;
-    case ">=":
-      return value >= threshold;
-    case ">":
-      return value > threshold;
-    case "==":
-    case "=":
-      return value === threshold;
-    default:
-      return null;
-  }
 }

@@ -28,7 +28,7 @@ export function kit(over: Partial<PolicyKitInput> = {}): PolicyKitInput {
 let counter = 0;
 export function scan(
   over: Partial<PolicyEvidence> = {},
-  body: { tools?: string[]; findings?: { id: string; severity: string }[]; metrics?: { name: string; passed?: boolean; value?: number; threshold?: number; comparator?: string }[] } = {},
+  body: { tools?: string[]; findings?: { id: string; severity: string }[]; metrics?: { name: string; passed?: boolean; value?: number; threshold?: number; comparator?: string }[]; finishedOn?: string } = {},
 ): PolicyEvidence {
   counter++;
   const tools = body.tools ?? ["modelscan"];
@@ -45,6 +45,7 @@ export function scan(
         tool: { name, version: "1.0" },
         findings: i === 0 ? (body.findings ?? []).map((f) => ({ ...f, message: `${f.id} message`, location: "model/x" })) : [],
         metrics: i === 0 ? (body.metrics ?? []) : [],
+        ...(body.finishedOn ? { execution: { startedOn: body.finishedOn, finishedOn: body.finishedOn } } : {}),
       })),
     },
     ...over,

@@ -172,3 +172,14 @@ export interface PolicyEvaluation {
   /** ISO time the evaluation used as "now" */
   evaluatedAt: string;
 }
+
+/** What the data layer and `GET /api/v1/policy/evaluate` return: the evaluation plus what it was about. */
+export interface PolicyEvaluationDTO extends PolicyEvaluation {
+  /** canonical `registry/repository@sha256:…` that was evaluated */
+  reference: string;
+  digest: string;
+  /** every configured environment, in config order (for the UI's environment switcher) */
+  environments: string[];
+  /** policy files the set was read from */
+  policyFiles: string[];
+}
