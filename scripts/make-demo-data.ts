@@ -17,4 +17,9 @@ const out = path.resolve(at >= 0 && args[at + 1] ? args[at + 1]! : "data/registr
 const { writeDemoData } = await import("./demo-data/write-demo-data");
 const { tags } = await writeDemoData(out);
 for (const [ref, digest] of Object.entries(tags)) console.log(`${ref.padEnd(60)} ${digest}`);
+// Signed demo attestations, with the demo key next to the registry (data/keys by default; kitgate.yaml trusts it).
+const { attachDemoAttestations } = await import("./demo-data/attest-demo");
+const { createLayoutSource } = await import("@/lib/registry/layout/create-layout-source");
+const signed = await attachDemoAttestations(createLayoutSource({ name: "demo", root: out }), path.join(path.dirname(out), "keys"));
+for (const line of signed.attached) console.log(`signed: ${line}`);
 console.log(`demo registry written to ${out}`);

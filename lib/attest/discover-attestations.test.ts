@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { createLayoutSource, type LayoutSource } from "@/lib/registry/layout/create-layout-source";
 import { attachCosignAtt, attachCosignSig, attachReferrer, type AttachTarget } from "@/scripts/demo-data/attach-attestation";
-import { signDsse, statement } from "@/test/attest/make-attestation";
+import { signDsse, statement } from "@/scripts/demo-data/sign-attestation";
 import { discoverAttestations } from "./discover-attestations";
 import { SCAN_PREDICATE_TYPE } from "./predicate-types";
 import { toTrustKey } from "./to-trust-key";

@@ -1,6 +1,6 @@
 import { createPublicKey, generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { signDsse, statement } from "@/test/attest/make-attestation";
+import { signDsse, statement } from "@/scripts/demo-data/sign-attestation";
 import {
   COSIGN_BLOB_SHA256,
   COSIGN_PUBKEY,

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { signDsse, statement } from "@/test/attest/make-attestation";
+import { signDsse, statement } from "@/scripts/demo-data/sign-attestation";
 import { SIGSTORE_JS_DSSE_WITH_PUBLIC_KEY, SIGSTORE_JS_KEY_1 } from "@/test/attest/outside-vectors";
 import { toTrustKey } from "./to-trust-key";
 import type { TrustMaterial } from "./trust-types";
