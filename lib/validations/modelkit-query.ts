@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { filePath, flag, layerDigest, optional, reference } from "./common";
+import { environmentName } from "./policy-evaluate-query";
 
 /** `GET /api/v1/modelkit?ref=`. */
 export const modelKitQuery = z.object({ ref: reference });
@@ -10,7 +11,7 @@ export const layerFilesQuery = z.object({ ref: reference, layer: layerDigest });
 /** `GET /api/v1/modelkit/file?ref=&path=&layer=&full=`. */
 export const fileQuery = z.object({ ref: reference, path: filePath, layer: optional(layerDigest), full: flag });
 
-export const KIT_TABS = ["overview", "files", "kitfile", "layers", "manifest", "deploy", "attestations"] as const;
+export const KIT_TABS = ["overview", "files", "kitfile", "layers", "manifest", "deploy", "attestations", "checks"] as const;
 export type KitTab = (typeof KIT_TABS)[number];
 
 /** `/kit?ref=&tab=&layer=&path=` page: one version, each tab (and each opened file) has a URL. */
@@ -20,4 +21,6 @@ export const kitPageSearch = z.object({
   layer: optional(layerDigest),
   path: optional(filePath),
   full: flag,
+  /** Deploy checks tab: the environment whose checklist is shown */
+  env: optional(environmentName),
 });

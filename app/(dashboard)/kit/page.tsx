@@ -11,6 +11,7 @@ import { ManifestView } from "@/components/kit/manifest-view";
 import { SnippetList } from "@/components/kit/snippet-list";
 import { AttestationsTab } from "@/components/attest/attestations-tab";
 import { CompareWith } from "@/components/diff/compare-with";
+import { DeployChecksTab } from "@/components/policy/deploy-checks-tab";
 import { getActor } from "@/lib/data/get-actor";
 import { getModelKit } from "@/lib/data/get-modelkit";
 import type { ModelKitDTO } from "@/lib/data/dto";
@@ -43,6 +44,7 @@ function tabsFor(kit: ModelKitDTO, ref: string): TabLink[] {
     { id: "manifest", label: "Manifest", href: kitHref(ref, { tab: "manifest" }), show: true },
     { id: "deploy", label: "Deploy", href: kitHref(ref, { tab: "deploy" }), show: isKit },
     { id: "attestations", label: "Attestations", href: kitHref(ref, { tab: "attestations" }), show: true },
+    { id: "checks", label: "Deploy checks", href: kitHref(ref, { tab: "checks" }), show: isKit },
   ];
   return all.filter((t) => t.show);
 }
@@ -150,6 +152,8 @@ export default async function KitPage({ searchParams }: Props) {
         <LayerTable layers={kit.view.layers} filesHref={(d) => kitHref(ref, { tab: "files", layer: d })} />
       ) : tab === "attestations" ? (
         <AttestationsTab pageRef={ref} />
+      ) : tab === "checks" ? (
+        <DeployChecksTab pageRef={ref} env={input.data.env} />
       ) : tab === "manifest" ? (
         <ManifestView annotations={kit.view.annotations} manifestJson={kit.manifestJson} mediaType={kit.view.mediaType} artifactType={kit.view.artifactType} />
       ) : (
