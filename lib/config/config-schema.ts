@@ -173,6 +173,14 @@ function checkEnvironmentOrder(envs: z.infer<typeof environmentSchema>[], ctx: z
   });
 }
 
+// ── webhooks (owned by audit) ─────────────────────────────────────────────────────────────────────────────
+const webhookSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
+  /** HMAC key for X-Kitgate-Signature, read from this env var */
+  secretEnv: envName,
+  events: z.array(z.enum(["request", "decision", "promotion", "revocation", "drift"])).min(1, "at least one event"),
+});
+
 export const configFileSchema = z
   .strictObject({
     registries: z.array(registrySchema).min(1, "at least one registry is required"),
@@ -192,6 +200,7 @@ export const configFileSchema = z
     /** directory of policy YAML files (lib/policy), relative to this file */
     policies: z.string().min(1).optional(),
     environments: z.array(environmentSchema).optional(),
+    webhooks: z.array(webhookSchema).optional(),
   })
   .superRefine((c, ctx) => {
     checkEnvironmentOrder(c.environments ?? [], ctx);

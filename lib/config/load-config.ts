@@ -141,5 +141,12 @@ function resolveConfig(file: ConfigFile, abs: string): KitgateConfig {
   if (file.access) config.access = file.access;
   if (file.policies !== undefined) config.policies = at(file.policies);
   if (file.environments) config.environments = file.environments;
+  if (file.webhooks) {
+    config.webhooks = file.webhooks.map((w, i) => ({
+      url: w.url,
+      secret: readEnv(w.secretEnv, `webhooks[${i}].secretEnv`),
+      events: w.events,
+    }));
+  }
   return config;
 }

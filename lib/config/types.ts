@@ -92,4 +92,13 @@ export interface KitgateConfig {
   policies?: string;
   /** deployment environments in promotion order (`after`: the one whose gate must pass first) */
   environments?: EnvironmentConfig[];
+  /** outgoing workflow notifications (lib/webhooks) */
+  webhooks?: WebhookConfig[];
+}
+
+export interface WebhookConfig {
+  url: string;
+  /** read from the env var named by `secretEnv` */
+  secret: string;
+  events: ("request" | "decision" | "promotion" | "revocation" | "drift")[];
 }
