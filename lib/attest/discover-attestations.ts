@@ -40,9 +40,9 @@ export async function discoverAttestations(
 ): Promise<AttestationDTO[]> {
   const { algorithm, hex } = parseDigest(manifestDigest, "BAD_REQUEST");
   const out: AttestationDTO[] = [];
-  const referrerSource: AttestationSource = registry.capabilities.referrersApi === true ? "referrers-api" : "fallback-index";
-
   const referrers = await registry.listReferrers(repository, manifestDigest);
+  // read after listing: the remote source learns whether the API exists on its first referrers request
+  const referrerSource: AttestationSource = registry.capabilities.referrersApi === true ? "referrers-api" : "fallback-index";
   for (const desc of referrers.slice(0, MAX_REFERRERS)) {
     const carrier = await loadCarrier(registry, repository, desc.digest, referrerSource).catch((e) => carrierError(e, desc, referrerSource));
     if ("dto" in carrier) out.push(carrier.dto);
