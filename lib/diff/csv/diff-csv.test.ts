@@ -140,3 +140,47 @@ describe("diffCsv: TSV, stats, paging", () => {
     expect(d.counts).toEqual({ added: 1, removed: 20, changed: 80, unchanged: n - 20 - 80 });
   });
 });
+
+describe("diffCsv: byte scanner and deadline", () => {
+  it("matches rows whose only difference is quoting, and reads embedded newlines and delimiters", () => {
+    const a = 'id,note\n1,plain\n2,"two\nlines, with ""quotes"""\n3,"c"\n';
+    const b = 'id,note\n1,"plain"\n2,"two\nlines, with ""quotes"""\n3,"c\r\nd"\n';
+    const d = diffCsv(a, b);
+    expect(d.rowsBefore).toBe(3);
+    expect(d.counts).toEqual({ added: 0, removed: 0, changed: 1, unchanged: 2 });
+    expect(d.page.rows).toEqual([{ kind: "changed", key: "3", rowBefore: 3, rowAfter: 3, cells: [{ column: "note", before: "c", after: "c\r\nd" }] }]);
+  });
+
+  it("compares reordered columns by name", () => {
+    const d = diffCsv(csv("id,a,b", "1,x,y", "2,p,q"), csv("id,b,a", "1,y,x", "2,q,P"));
+    expect(d.counts).toEqual({ added: 0, removed: 0, changed: 1, unchanged: 1 });
+    expect(d.page.rows[0]!.cells).toEqual([{ column: "a", before: "p", after: "P" }]);
+  });
+
+  it("accepts bytes and skips blank lines and a BOM", () => {
+    const enc = (s: string) => new TextEncoder().encode(s);
+    const d = diffCsv(enc("\uFEFFid,v\n1,a\n\n2,b\n"), enc("id,v\r\n1,a\r\n2,c\r\n"));
+    expect(d.comparedColumns).toEqual(["id", "v"]);
+    expect(d.counts).toEqual({ added: 0, removed: 0, changed: 1, unchanged: 1 });
+  });
+
+  it("counts a stray quote as a tolerated syntax problem", () => {
+    const d = diffCsv('id,v\n1,"a"b\n', "id,v\n1,ab\n");
+    expect(d.warnings.join(" ")).toMatch(/syntax problems/);
+  });
+
+  it("degrades to a summary when the deadline has passed", () => {
+    const rows = Array.from({ length: 100 }, (_, i) => `${i},${i}`);
+    const d = diffCsv(csv("id,v", ...rows), csv("id,v", ...rows.slice(1)), { deadlineMs: 0 });
+    expect(d.truncated).toBe(true);
+    expect(d.reasons.join(" ")).toMatch(/did not finish within 0 ms/);
+    expect(d.page.rows).toEqual([]);
+  });
+
+  it("profiles an even sample of a large file and says so", () => {
+    const rows = Array.from({ length: 45_000 }, (_, i) => `${i},${i % 7}`);
+    const d = diffCsv(csv("id,v", ...rows), csv("id,v", ...rows));
+    expect(d.warnings.join(" ")).toMatch(/every 3th row \(15000 of 45000\)/);
+    expect(d.stats.find((s) => s.column === "v")!.before).toMatchObject({ numeric: true, min: 0, max: 6 });
+  });
+});

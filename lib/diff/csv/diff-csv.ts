@@ -1,10 +1,9 @@
-import { hash } from "node:crypto";
 import { AppError } from "@/lib/errors";
+import { histogramDiff } from "@/lib/diff/text/histogram-diff";
 import type { CsvColumnChange, CsvColumnStats, CsvDiff, CsvRowChange } from "@/lib/diff/types";
-import { alignSequences } from "./align-sequences";
 import { columnStatsCollector, type ColumnStatsCollector } from "./column-stats-collector";
+import { CsvRecords } from "./csv-records";
 import { detectDelimiter } from "./detect-delimiter";
-import { forEachCsvRow } from "./for-each-csv-row";
 
 /** Rows compared per side by default: the background-job budget (≈1M rows / 80 MB) on a 2-core box. */
 export const DEFAULT_MAX_ROWS = 1_000_000;
@@ -23,6 +22,12 @@ export const MAX_KEY_CANDIDATES = 3;
 export const DEFAULT_PAGE_LIMIT = 100;
 /** One page of row changes; the UI pages further on demand. */
 export const MAX_PAGE_LIMIT = 1_000;
+/** Rows profiled exactly per side; beyond, column statistics come from an evenly spaced sample of this many. */
+export const STATS_EXACT_ROWS = 20_000;
+/** Time budget by default: past it the diff degrades to a size summary (a 1M-row pair takes ≈1–2 s). */
+export const DEFAULT_CSV_DEADLINE_MS = 10_000;
+/** Rows between two deadline checks. */
+const DEADLINE_STRIDE = 4096;
 
 export interface CsvDiffOptions {
   delimiter?: "," | "\t" | "auto";
@@ -31,6 +36,8 @@ export interface CsvDiffOptions {
   /** rows compared per side (capped at MAX_ROWS_LIMIT) */
   maxRows?: number;
   page?: { offset?: number; limit?: number };
+  /** Time budget in ms; past it the result is a summary (counts unknown, `reasons` says so). */
+  deadlineMs?: number;
 }
 
 const PREFERRED_KEY = /^(id|key|uuid|guid|pk)$|[_\-\s]id$|[a-z]Id$/i;
@@ -47,15 +54,15 @@ function uniqueHeader(raw: string[]): string[] {
 
 interface SideHead { header: string[]; sample: string[][]; rawWidth: number }
 
-function readHead(text: string, delimiter: "," | "\t"): SideHead {
-  let header: string[] = [];
-  let rawWidth = 0;
+function readHead(rec: CsvRecords): SideHead {
+  if (rec.count === 0) return { header: [], sample: [], rawWidth: 0 };
+  const rawWidth = rec.read(0);
+  const header = uniqueHeader(Array.from({ length: rec.fieldCount }, (_, k) => rec.value(k)));
   const sample: string[][] = [];
-  forEachCsvRow(text, delimiter, (row, i) => {
-    if (i === 0) { rawWidth = row.length; header = uniqueHeader(row); return true; }
-    sample.push(row);
-    return sample.length < SAMPLE_ROWS;
-  });
+  for (let r = 1; r < rec.count && sample.length < SAMPLE_ROWS; r++) {
+    rec.read(r);
+    sample.push(Array.from({ length: rec.fieldCount }, (_, k) => rec.value(k)));
+  }
   return { header, sample, rawWidth };
 }
 
@@ -108,50 +115,152 @@ function mapColumns(a: SideHead, b: SideHead): ColumnMapping {
 }
 
 interface SideScan {
-  hashes: string[];
+  rows: number;
   stats: ColumnStatsCollector[];
-  /** per key candidate: its values in row order, or null once it proved not unique / has empties */
-  keys: (string[] | null)[];
-  truncated: boolean;
+  sampledEvery: number;
   ragged: number;
-  parseErrors: number;
+  /** per key candidate: the key cell's content bounds per row, or null once it has an empty value */
+  keyStart: (Uint32Array | null)[];
+  keyEnd: (Uint32Array | null)[];
+  keyEscaped: (Uint8Array | null)[];
+  keyHash: (Int32Array | null)[];
 }
 
-function rowHash(row: string[], columns: number[]): string {
-  // Length-prefixed so that no choice of field contents can make two different rows collide by
-  // concatenation; sha256 so that a crafted row cannot pass for another (a reviewer relies on it).
-  let s = "";
-  for (const c of columns) {
-    const v = row[c] ?? "";
-    s += `${v.length}:${v}`;
+/** Open-addressing intern table over (side, row) entries; `same` verifies every hash hit, so ids are exact. */
+class InternTable {
+  readonly mask: number;
+  readonly slots: Int32Array;
+  readonly entrySide: Uint8Array;
+  readonly entryRow: Int32Array;
+  size = 0;
+  constructor(capacity: number) {
+    let n = 16;
+    while (n < capacity * 2) n *= 2;
+    this.mask = n - 1;
+    this.slots = new Int32Array(n * 2);
+    this.entrySide = new Uint8Array(capacity + 1);
+    this.entryRow = new Int32Array(capacity + 1);
   }
-  return hash("sha256", s, "binary");
+  /** Id of an equal entry (same(side, row) says which candidate is equal), or a new id. */
+  intern(h: number, side: number, row: number, same: (side: number, row: number) => boolean): number {
+    let slot = (h ^ (h >>> 15)) & this.mask;
+    for (;;) {
+      const e = this.slots[2 * slot + 1]!;
+      if (e === 0) {
+        const id = this.size++;
+        this.slots[2 * slot] = h;
+        this.slots[2 * slot + 1] = id + 1;
+        this.entrySide[id] = side;
+        this.entryRow[id] = row;
+        return id;
+      }
+      if (this.slots[2 * slot] === h && same(this.entrySide[e - 1]!, this.entryRow[e - 1]!)) return e - 1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
 }
 
-/** `alive[k]` false: candidate k already failed on the other side, so it is not tracked here. */
-function scanSide(text: string, delimiter: "," | "\t", header: string[], rawWidth: number, columns: number[], keyColumns: number[], alive: boolean[], maxRows: number): SideScan {
-  const hashes: string[] = [];
-  const stats = header.map(columnStatsCollector);
-  // A Set keeps insertion order, so for a unique column it is also the column's values in row order.
-  const seen: (Set<string> | null)[] = keyColumns.map((_, k) => (alive[k] ? new Set<string>() : null));
-  let truncated = false;
-  let ragged = 0;
-  const visit = forEachCsvRow(text, delimiter, (row, i) => {
-    if (i === 0) return true;
-    if (hashes.length >= maxRows) { truncated = true; return false; }
-    if (row.length !== rawWidth) ragged++;
-    hashes.push(rowHash(row, columns));
-    for (let c = 0; c < header.length; c++) stats[c]!.add(row[c] ?? "");
-    for (let k = 0; k < keyColumns.length; k++) {
-      const set = seen[k];
-      if (!set) continue;
-      const v = row[keyColumns[k]!] ?? "";
-      if (v === "" || set.has(v)) seen[k] = null;
-      else set.add(v);
+class DeadlineExceeded extends Error {}
+
+/**
+ * One pass over a side's rows: each row is split once into field bounds; its mapped cells are hashed
+ * and interned into `rows` (equal id ⇔ equal compared cells), key candidates' cell bounds are kept,
+ * and cells become strings only for the profiled (sampled) rows.
+ */
+function scanSide(side: number, recs: CsvRecords[], probes: CsvRecords[], cols: number[][], head: SideHead, identity: boolean,
+  keyColumns: number[], alive: boolean[], table: InternTable, ids: Int32Array, deadline: number): SideScan {
+  const rec = recs[side]!;
+  const columns = cols[side]!;
+  const rows = Math.max(0, rec.count - 1);
+  const stats = head.header.map(columnStatsCollector);
+  const sampledEvery = Math.max(1, Math.ceil(rows / STATS_EXACT_ROWS));
+  const keyStart = keyColumns.map((_, k) => (alive[k] ? new Uint32Array(rows) : null));
+  const keyEnd = keyColumns.map((_, k) => (alive[k] ? new Uint32Array(rows) : null));
+  const keyEscaped = keyColumns.map((_, k) => (alive[k] ? new Uint8Array(rows) : null));
+  const keyHash = keyColumns.map((_, k) => (alive[k] ? new Int32Array(rows) : null));
+  const text = rec.text;
+  let current = 0;
+  const same = (s: number, r: number) => {
+    const src = recs[s]!;
+    if (identity) {
+      // Raw record text equal and the same column layout: equal without splitting the candidate.
+      const as = src.starts[r + 1]!;
+      const ae = src.ends[r + 1]!;
+      const bs = rec.starts[current + 1]!;
+      const be = rec.ends[current + 1]!;
+      if (ae - as === be - bs) {
+        let k = 0;
+        while (k < ae - as && src.text.charCodeAt(as + k) === text.charCodeAt(bs + k)) k++;
+        if (k === ae - as) return true;
+      }
     }
-    return true;
-  });
-  return { hashes, stats, keys: seen.map((set) => (set ? [...set] : null)), truncated, ragged, parseErrors: visit.errors };
+    // A probe reader holds the candidate row while `rec` keeps the current one.
+    const probe = probes[s]!;
+    probe.read(r + 1);
+    return CsvRecords.sameCells(probe, cols[s]!, rec, columns);
+  };
+  let ragged = 0;
+  for (let r = 0; r < rows; r++) {
+    if (r % DEADLINE_STRIDE === 0 && performance.now() >= deadline) throw new DeadlineExceeded();
+    const width = rec.read(r + 1);
+    if (width !== head.rawWidth) ragged++;
+    current = r;
+    ids[r] = table.intern(rec.hash(columns), side, r, same);
+    if (r % sampledEvery === 0) for (let c = 0; c < head.header.length; c++) stats[c]!.add(rec.value(c));
+    for (let k = 0; k < keyColumns.length; k++) {
+      const starts = keyStart[k];
+      if (!starts) continue;
+      const col = keyColumns[k]!;
+      if (rec.isEmpty(col)) {
+        keyStart[k] = keyEnd[k] = keyEscaped[k] = keyHash[k] = null;
+        continue;
+      }
+      starts[r] = rec.fieldStart[col]!;
+      keyEnd[k]![r] = rec.fieldEnd[col]!;
+      keyEscaped[k]![r] = rec.fieldEscaped[col]!;
+      keyHash[k]![r] = rec.hashCell(col);
+    }
+  }
+  return { rows, stats, sampledEvery, ragged, keyStart, keyEnd, keyEscaped, keyHash };
+}
+
+function sameKey(x: string, xs: number, xe: number, xEsc: boolean, y: string, ys: number, ye: number, yEsc: boolean): boolean {
+  let i = xs;
+  let j = ys;
+  while (i < xe && j < ye) {
+    const c = x.charCodeAt(i);
+    if (c !== y.charCodeAt(j)) return false;
+    i += xEsc && c === 34 ? 2 : 1;
+    j += yEsc && c === 34 ? 2 : 1;
+  }
+  return i >= xe && j >= ye;
+}
+
+/** Key ids for candidate k on both sides, or null when the key repeats within a side. */
+function internKeys(a: SideScan, b: SideScan, k: number, textA: string, textB: string, deadline: number): { idsA: Int32Array; idsB: Int32Array; count: number } | null {
+  const table = new InternTable(a.rows + b.rows);
+  const out = [new Int32Array(a.rows), new Int32Array(b.rows)];
+  const scans = [a, b];
+  const texts = [textA, textB];
+  for (let side = 0; side < 2; side++) {
+    const sc = scans[side]!;
+    const hs = sc.keyHash[k]!;
+    const st = sc.keyStart[k]!;
+    const en = sc.keyEnd[k]!;
+    const esc = sc.keyEscaped[k]!;
+    const seen = new Uint8Array(a.rows + b.rows + 1);
+    for (let r = 0; r < sc.rows; r++) {
+      if (r % DEADLINE_STRIDE === 0 && performance.now() >= deadline) throw new DeadlineExceeded();
+      const id = table.intern(hs[r]!, side, r, (s, o) => {
+        const os = scans[s]!;
+        return sameKey(texts[s]!, os.keyStart[k]![o]!, os.keyEnd[k]![o]!, os.keyEscaped[k]![o] === 1, texts[side]!, st[r]!, en[r]!, esc[r] === 1);
+      });
+      if (seen[id]) return null;
+      seen[id] = 1;
+      out[side]![r] = id;
+    }
+  }
+  return { idsA: out[0]!, idsB: out[1]!, count: table.size };
 }
 
 function keyCandidates(mapping: ColumnMapping, a: SideHead, b: SideHead, requested: string | undefined): number[] {
@@ -188,30 +297,27 @@ function pushRef(refs: RowRefs, kind: number, a: number, b: number) {
   refs.b.push(b);
 }
 
-function collectRows(text: string, delimiter: "," | "\t", wanted: Set<number>): Map<number, string[]> {
-  const rows = new Map<number, string[]>();
-  if (wanted.size === 0) return rows;
-  const last = Math.max(...wanted);
-  forEachCsvRow(text, delimiter, (row, i) => {
-    if (i === 0) return true;
-    if (wanted.has(i - 1)) rows.set(i - 1, row);
-    return i - 1 < last;
-  });
-  return rows;
-}
-
 /**
  * Row- and cell-level CSV/TSV diff. Rows are matched by a key column when one is given or found
  * (unique and non-empty on both sides, id-like names first), else aligned by position with an
  * LCS-style alignment so inserted rows do not mark every later row changed. Only the mapped
  * (shared or renamed) columns are compared; added/removed columns are reported once in `columns`.
- * Memory: one sha256 per row plus key values; cells are re-read only for the requested page.
+ * Rows are hashed from the text (CsvRecords) and every hash hit is verified, so "unchanged" is exact;
+ * cells become strings only for the requested page and the profiled rows (all up to STATS_EXACT_ROWS,
+ * else an even sample, stated in `warnings`). Past `deadlineMs` the result degrades to a summary.
  */
-export function diffCsv(aText: string, bText: string, options: CsvDiffOptions = {}): CsvDiff {
-  if (typeof aText !== "string" || typeof bText !== "string") throw new TypeError("diffCsv expects two strings");
-  if (aText.length > MAX_CSV_CHARS || bText.length > MAX_CSV_CHARS) {
+export function diffCsv(aInput: string | Uint8Array, bInput: string | Uint8Array, options: CsvDiffOptions = {}): CsvDiff {
+  const decode = (x: string | Uint8Array) => (typeof x === "string" ? x : new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(x));
+  if (!(typeof aInput === "string" || aInput instanceof Uint8Array) || !(typeof bInput === "string" || bInput instanceof Uint8Array)) {
+    throw new TypeError("diffCsv expects two strings or byte arrays");
+  }
+  const started = performance.now();
+  const deadline = started + (options.deadlineMs ?? DEFAULT_CSV_DEADLINE_MS);
+  if (aInput.length > MAX_CSV_CHARS || bInput.length > MAX_CSV_CHARS) {
     throw new AppError("TOO_LARGE", `CSV larger than ${MAX_CSV_CHARS} characters; only a size summary is available.`);
   }
+  const aText = decode(aInput);
+  const bText = decode(bInput);
   const maxRows = Math.max(0, Math.min(options.maxRows ?? DEFAULT_MAX_ROWS, MAX_ROWS_LIMIT));
   const limit = Math.max(0, Math.min(options.page?.limit ?? DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT));
   const offset = Math.max(0, Math.floor(options.page?.offset ?? 0));
@@ -222,58 +328,96 @@ export function diffCsv(aText: string, bText: string, options: CsvDiffOptions = 
   const delimB = !options.delimiter || options.delimiter === "auto" ? detectDelimiter(bText || aText) : options.delimiter;
   if (delimA !== delimB) warnings.push("The two files use different delimiters; each was parsed with its own.");
 
-  const headA = readHead(aText, delimA);
-  const headB = readHead(bText, delimB);
+  const recA = new CsvRecords(aText, delimA, MAX_COLUMNS).scan(maxRows + 1, deadline);
+  const recB = new CsvRecords(bText, delimB, MAX_COLUMNS).scan(maxRows + 1, deadline);
+  const headA = readHead(recA);
+  const headB = readHead(recB);
   if (headA.rawWidth > MAX_COLUMNS || headB.rawWidth > MAX_COLUMNS) reasons.push(`only the first ${MAX_COLUMNS} columns are compared`);
   const mapping = mapColumns(headA, headB);
   const candidates = keyCandidates(mapping, headA, headB, options.keyColumn);
+  const summary = (why: string): CsvDiff => ({
+    delimiter: delimA, mode: "positional", keyColumn: null, columns: mapping.changes, comparedColumns: mapping.names,
+    rowsBefore: Math.max(0, recA.count - 1), rowsAfter: Math.max(0, recB.count - 1),
+    counts: { added: 0, removed: 0, changed: 0, unchanged: 0 },
+    page: { offset, limit, total: 0, rows: [] }, stats: [], truncated: true, reasons: [...reasons, why], warnings,
+  });
+  const overBudget = () => summary(`The table diff did not finish within ${options.deadlineMs ?? DEFAULT_CSV_DEADLINE_MS} ms; only the columns and row counts${recA.timedOut || recB.timedOut ? " read so far" : ""} are shown.`);
+  if (recA.timedOut || recB.timedOut) return overBudget();
+  if (!recA.complete || !recB.complete) reasons.push(`only the first ${maxRows} rows of each file are compared`);
 
-  const scanA = scanSide(aText, delimA, headA.header, headA.rawWidth, mapping.idxA, candidates.map((k) => mapping.idxA[k]!), candidates.map(() => true), maxRows);
-  const scanB = scanSide(bText, delimB, headB.header, headB.rawWidth, mapping.idxB, candidates.map((k) => mapping.idxB[k]!), scanA.keys.map((v) => v !== null), maxRows);
-  if (scanA.truncated || scanB.truncated) reasons.push(`only the first ${maxRows} rows of each file are compared`);
+  const identity = delimA === delimB && headA.rawWidth === headB.rawWidth && mapping.changes.length === 0 &&
+    mapping.idxA.every((c, k) => c === k && mapping.idxB[k] === k) && mapping.idxA.length === headA.rawWidth;
+  const recs = [recA, recB];
+  const probes = recs.map((r) => Object.assign(new CsvRecords(r.text, r === recA ? delimA : delimB, MAX_COLUMNS), { starts: r.starts, ends: r.ends, count: r.count }));
+  const cols = [mapping.idxA, mapping.idxB];
+  const rowsA = Math.max(0, recA.count - 1);
+  const rowsB = Math.max(0, recB.count - 1);
+  const table = new InternTable(rowsA + rowsB);
+  const idsA = new Int32Array(rowsA);
+  const idsB = new Int32Array(rowsB);
+  let scanA: SideScan;
+  let scanB: SideScan;
+  try {
+    scanA = scanSide(0, recs, probes, cols, headA, identity, candidates.map((k) => mapping.idxA[k]!), candidates.map(() => true), table, idsA, deadline);
+    scanB = scanSide(1, recs, probes, cols, headB, identity, candidates.map((k) => mapping.idxB[k]!), scanA.keyHash.map((v) => v !== null), table, idsB, deadline);
+  } catch (e) {
+    if (e instanceof DeadlineExceeded) return overBudget();
+    throw e;
+  }
   if (scanA.ragged + scanB.ragged > 0) warnings.push(`${scanA.ragged + scanB.ragged} rows have a different number of fields than the header.`);
-  if (scanA.parseErrors + scanB.parseErrors > 0) warnings.push(`${scanA.parseErrors + scanB.parseErrors} CSV syntax problems (for example unbalanced quotes) were tolerated.`);
+  const parseErrors = recA.errors + recB.errors + probes[0]!.errors + probes[1]!.errors;
+  if (parseErrors > 0) warnings.push(`${parseErrors} CSV syntax problems (for example unbalanced quotes) were tolerated.`);
+  for (const [name, sc] of [["base", scanA], ["head", scanB]] as const) {
+    if (sc.sampledEvery > 1) warnings.push(`Column statistics of the ${name} file are computed on every ${sc.sampledEvery}th row (${Math.ceil(sc.rows / sc.sampledEvery)} of ${sc.rows}).`);
+  }
 
-  let keyIndex = candidates.findIndex((_, k) => scanA.keys[k] && scanB.keys[k]);
+  let keyIndex = -1;
+  let keyIds: { idsA: Int32Array; idsB: Int32Array; count: number } | null = null;
+  for (let k = 0; k < candidates.length && !keyIds; k++) {
+    if (!scanA.keyHash[k] || !scanB.keyHash[k]) continue;
+    try {
+      keyIds = internKeys(scanA, scanB, k, aText, bText, deadline);
+    } catch (e) {
+      if (e instanceof DeadlineExceeded) return overBudget();
+      throw e;
+    }
+    if (keyIds) keyIndex = k;
+  }
   if (options.keyColumn !== undefined && keyIndex < 0) {
     warnings.push(`Key column "${options.keyColumn}" is empty or not unique; rows were compared by position.`);
-    keyIndex = -1;
   }
   const refs: RowRefs = { kind: [], a: [], b: [] };
   let unchanged = 0;
-  let keysA: string[] | null = null;
-  let keysB: string[] | null = null;
 
-  if (keyIndex >= 0) {
-    keysA = scanA.keys[keyIndex]!;
-    keysB = scanB.keys[keyIndex]!;
-    const rowOfKey = new Map<string, number>();
-    keysA.forEach((k, i) => rowOfKey.set(k, i));
-    const matchedA = new Uint8Array(keysA.length);
-    keysB.forEach((k, j) => {
-      const i = rowOfKey.get(k);
-      if (i === undefined) { pushRef(refs, ADDED, -1, j); return; }
+  if (keyIds) {
+    const rowOfKey = new Int32Array(keyIds.count).fill(-1);
+    keyIds.idsA.forEach((id, i) => { rowOfKey[id] = i; });
+    const matchedA = new Uint8Array(rowsA);
+    for (let j = 0; j < rowsB; j++) {
+      const i = rowOfKey[keyIds.idsB[j]!]!;
+      if (i < 0) { pushRef(refs, ADDED, -1, j); continue; }
       matchedA[i] = 1;
-      if (scanA.hashes[i] === scanB.hashes[j]) unchanged++;
+      if (idsA[i] === idsB[j]) unchanged++;
       else pushRef(refs, CHANGED, i, j);
-    });
-    for (let i = 0; i < keysA.length; i++) if (!matchedA[i]) pushRef(refs, REMOVED, i, -1);
+    }
+    for (let i = 0; i < rowsA; i++) if (!matchedA[i]) pushRef(refs, REMOVED, i, -1);
   } else {
-    const ids = new Map<string, number>();
-    const intern = (h: string) => {
-      let id = ids.get(h);
-      if (id === undefined) { id = ids.size; ids.set(h, id); }
-      return id;
-    };
-    const seqA = Int32Array.from(scanA.hashes, intern);
-    const seqB = Int32Array.from(scanB.hashes, intern);
-    ids.clear();
-    for (const seg of alignSequences(seqA, seqB)) {
-      if (seg.kind === "equal") { unchanged += seg.aEnd - seg.aStart; continue; }
-      const paired = Math.min(seg.aEnd - seg.aStart, seg.bEnd - seg.bStart);
-      for (let k = 0; k < paired; k++) pushRef(refs, CHANGED, seg.aStart + k, seg.bStart + k);
-      for (let i = seg.aStart + paired; i < seg.aEnd; i++) pushRef(refs, REMOVED, i, -1);
-      for (let j = seg.bStart + paired; j < seg.bEnd; j++) pushRef(refs, ADDED, -1, j);
+    // The line engine's histogram diff over row ids: inserted rows do not mark every later row changed.
+    const changedA = new Uint8Array(rowsA).fill(1);
+    const changedB = new Uint8Array(rowsB).fill(1);
+    if (!histogramDiff(idsA, idsB, table.size, changedA, changedB, deadline)) return overBudget();
+    let i = 0;
+    let j = 0;
+    while (i < rowsA || j < rowsB) {
+      if (i < rowsA && j < rowsB && !changedA[i] && !changedB[j]) { unchanged++; i++; j++; continue; }
+      const i0 = i;
+      const j0 = j;
+      while (i < rowsA && changedA[i]) i++;
+      while (j < rowsB && changedB[j]) j++;
+      const paired = Math.min(i - i0, j - j0);
+      for (let k = 0; k < paired; k++) pushRef(refs, CHANGED, i0 + k, j0 + k);
+      for (let k = i0 + paired; k < i; k++) pushRef(refs, REMOVED, k, -1);
+      for (let k = j0 + paired; k < j; k++) pushRef(refs, ADDED, -1, k);
     }
   }
 
@@ -285,14 +429,16 @@ export function diffCsv(aText: string, bText: string, options: CsvDiffOptions = 
   }
 
   const end = Math.min(refs.kind.length, offset + limit);
-  const wantA = new Set<number>();
-  const wantB = new Set<number>();
-  for (let r = offset; r < end; r++) {
-    if (refs.a[r]! >= 0) wantA.add(refs.a[r]!);
-    if (refs.b[r]! >= 0) wantB.add(refs.b[r]!);
-  }
-  const rowsA = collectRows(aText, delimA, wantA);
-  const rowsB = collectRows(bText, delimB, wantB);
+  const cells = (rec: CsvRecords, row: number): string[] => {
+    rec.read(row + 1);
+    return Array.from({ length: rec.fieldCount }, (_, c) => rec.value(c));
+  };
+  const keyOf = (side: 0 | 1, row: number): string => {
+    const sc = side === 0 ? scanA : scanB;
+    const rec = recs[side]!;
+    const v = rec.text.slice(sc.keyStart[keyIndex]![row], sc.keyEnd[keyIndex]![row]);
+    return sc.keyEscaped[keyIndex]![row] ? v.replaceAll('""', '"') : v;
+  };
   const valuesOf = (header: string[], row: string[]) => Object.fromEntries(header.map((h, c) => [h, row[c] ?? ""]));
   const keyColumnName = keyIndex >= 0 ? mapping.names[candidates[keyIndex]!]! : null;
   const rows: CsvRowChange[] = [];
@@ -300,23 +446,23 @@ export function diffCsv(aText: string, bText: string, options: CsvDiffOptions = 
     const kind = refs.kind[r]!;
     const i = refs.a[r]!;
     const j = refs.b[r]!;
-    const key = keysB && j >= 0 ? keysB[j] : keysA && i >= 0 ? keysA[i] : undefined;
+    const key = keyIndex < 0 ? undefined : j >= 0 ? keyOf(1, j) : keyOf(0, i);
     const base = {
       ...(key !== undefined ? { key } : {}),
       ...(i >= 0 ? { rowBefore: i + 1 } : {}),
       ...(j >= 0 ? { rowAfter: j + 1 } : {}),
     };
-    if (kind === ADDED) rows.push({ kind: "added", ...base, values: valuesOf(headB.header, rowsB.get(j) ?? []) });
-    else if (kind === REMOVED) rows.push({ kind: "removed", ...base, values: valuesOf(headA.header, rowsA.get(i) ?? []) });
+    if (kind === ADDED) rows.push({ kind: "added", ...base, values: valuesOf(headB.header, cells(recB, j)) });
+    else if (kind === REMOVED) rows.push({ kind: "removed", ...base, values: valuesOf(headA.header, cells(recA, i)) });
     else {
-      const ra = rowsA.get(i) ?? [];
-      const rb = rowsB.get(j) ?? [];
-      const cells = mapping.names.flatMap((column, k) => {
+      const ra = cells(recA, i);
+      const rb = cells(recB, j);
+      const changedCells = mapping.names.flatMap((column, k) => {
         const before = ra[mapping.idxA[k]!] ?? "";
         const after = rb[mapping.idxB[k]!] ?? "";
         return before === after ? [] : [{ column, before, after }];
       });
-      rows.push({ kind: "changed", ...base, cells });
+      rows.push({ kind: "changed", ...base, cells: changedCells });
     }
   }
 
@@ -337,8 +483,8 @@ export function diffCsv(aText: string, bText: string, options: CsvDiffOptions = 
     keyColumn: keyColumnName,
     columns: mapping.changes,
     comparedColumns: mapping.names,
-    rowsBefore: scanA.hashes.length,
-    rowsAfter: scanB.hashes.length,
+    rowsBefore: rowsA,
+    rowsAfter: rowsB,
     counts,
     page: { offset, limit, total: refs.kind.length, rows },
     stats,
