@@ -8,7 +8,7 @@ import { join } from "node:path";
 export interface DiffPair {
   id: string;
   title: string;
-  kind: "text" | "json";
+  kind: "text" | "json" | "csv";
   fileA: string;
   fileB: string;
   /** Timed repetitions (median reported); fewer for the large pair. */
