@@ -12,7 +12,7 @@ import { AppError } from "@/lib/errors";
 import type { PolicyEvaluationDTO, RuleResult } from "@/lib/policy/types";
 import { createLayoutSource } from "@/lib/registry/layout/create-layout-source";
 import { attachCosignAtt, type AttachTarget } from "@/scripts/demo-data/attach-attestation";
-import { signDsse, statement } from "@/test/attest/make-attestation";
+import { signDsse, statement } from "@/scripts/demo-data/sign-attestation";
 import { writeDemoData } from "@/test/support/fixtures/modelkits";
 
 type Actor = import("@/lib/data/dto").Actor;
