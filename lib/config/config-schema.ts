@@ -147,6 +147,27 @@ const environmentSchema = z.strictObject({
   /** the environment whose gate must pass first (nothing reaches production without passing staging) */
   after: environmentName.optional(),
   description: z.string().max(500).optional(),
+  // ── approval workflow (issue 6) ──
+  /** N of M: distinct approvals needed before the version may be promoted */
+  approvals: z.number().int().min(1).max(20).default(1),
+  /** groups whose members may approve for this environment (empty: anyone with the approver role) */
+  approverGroups: z.array(z.string().min(1)).default([]),
+  /** requester (and pusher, when known) may not approve their own request */
+  distinctApprover: z.boolean().default(true),
+  /** minutes after the request before approval takes effect (a cooling-off period) */
+  waitMinutes: z.number().int().min(0).max(60 * 24 * 30).default(0),
+  /**
+   * How promotion is done: a tag in the same repository (`{name}` → the environment name, `{version}` → the
+   * requested tag), or a copy into `repository` (`{repository}` → the source repository) under that tag.
+   */
+  promotion: z
+    .strictObject({
+      tag: z.string().regex(/^[A-Za-z0-9_{}][A-Za-z0-9._{}-]{0,127}$/, "must be a tag or a pattern like {name}").default("{name}"),
+      repository: z.string().min(1).max(255).optional(),
+    })
+    .default({ tag: "{name}" }),
+  /** on revoke, move the tag back to the previously promoted digest, or remove it */
+  onRevoke: z.enum(["previous", "remove"]).default("previous"),
 });
 
 /** Names unique, `after` names a listed environment, and following `after` never loops. */
@@ -193,6 +214,8 @@ export const configFileSchema = z
     trust: z
       .looseObject({
         keys: z.array(z.looseObject({ name: z.string().min(1), publicKeyFile: z.string().min(1) })).optional(),
+        /** Kitgate's own key: signs approval/promotion statements attached to the approved digest */
+        signingKey: z.strictObject({ name: z.string().min(1), privateKeyFile: z.string().min(1) }).optional(),
       })
       .optional(),
     auth: authConfigSchema.optional(),

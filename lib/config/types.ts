@@ -77,6 +77,13 @@ export interface EnvironmentConfig {
   name: string;
   after?: string;
   description?: string;
+  // approval workflow (defaults filled by the schema; optional here so older callers and fixtures still type-check)
+  approvals?: number;
+  approverGroups?: string[];
+  distinctApprover?: boolean;
+  waitMinutes?: number;
+  promotion?: { tag: string; repository?: string };
+  onRevoke?: "previous" | "remove";
 }
 
 export interface KitgateConfig {
@@ -85,7 +92,7 @@ export interface KitgateConfig {
   registries: RegistryConfig[];
   cache: CacheConfig;
   // Sections below are validated loosely for now; later features tighten their schemas.
-  trust?: { keys?: TrustKeyConfig[]; [key: string]: unknown };
+  trust?: { keys?: TrustKeyConfig[]; signingKey?: { name: string; privateKeyFile: string }; [key: string]: unknown };
   auth?: AuthConfig;
   access?: AccessRuleConfig[];
   /** absolute directory of the policy YAML files */
