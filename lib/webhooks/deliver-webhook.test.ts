@@ -53,16 +53,16 @@ describe("deliverWebhook", () => {
     );
     expect(results).toEqual([{ url, ok: true, attempts: 1, status: 204 }]);
     expect(received).toHaveLength(1);
-    expect(received[0].verified).toEqual({ ok: true });
-    expect(received[0].headers["x-kitgate-event"]).toBe("decision");
-    const body = JSON.parse(received[0].body);
+    expect(received[0]!.verified).toEqual({ ok: true });
+    expect(received[0]!.headers["x-kitgate-event"]).toBe("decision");
+    const body = JSON.parse(received[0]!.body);
     expect(body).toMatchObject({ event: "decision", data: { digest: "sha256:abc", environment: "production" } });
-    expect(received[0].headers["x-kitgate-delivery"]).toBe(body.id);
+    expect(received[0]!.headers["x-kitgate-delivery"]).toBe(body.id);
   });
 
   it("a receiver with the wrong secret rejects the delivery, and 4xx is not retried", async () => {
     const results = await deliverWebhook("request", { x: 1 }, { webhooks: [{ url, secret: "other", events: ["request"] }] });
-    expect(received[0].verified).toEqual({ ok: false, reason: "mismatch" });
+    expect(received[0]!.verified).toEqual({ ok: false, reason: "mismatch" });
     expect(results[0]).toMatchObject({ ok: false, attempts: 1, status: 401 });
   });
 
@@ -91,7 +91,7 @@ describe("deliverWebhook", () => {
     await new Promise((r) => server.close(r));
     const results = await deliverWebhook("request", {}, { webhooks: [{ url, secret: SECRET, events: ["request"] }], backoffMs: 1 });
     expect(results[0]).toMatchObject({ ok: false, attempts: 3 });
-    expect(results[0].error).toBeTruthy();
+    expect(results[0]!.error).toBeTruthy();
     server = createServer();
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   });
