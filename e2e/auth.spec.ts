@@ -45,6 +45,10 @@ test("OIDC sign-in through the real IdP: groups from the id_token decide which r
   await signInWithIdp(page, "alice");
   const session = await page.request.get("/api/auth/session").then((r) => r.json());
   expect(session.user.groups).toEqual(["fraud-team"]);
+  const menu = page.getByTestId("user-menu");
+  await menu.locator("summary").click();
+  await expect(menu.getByTestId("user-groups")).toHaveText("fraud-team");
+  await expect(menu.getByTestId("user-roles")).toHaveText("viewer on local/demo/fraud-*");
   const text = await visibleRepositories(page);
   expect(text).toContain("demo/fraud-detection");
   expect(text).not.toContain("demo/churn-model");
@@ -112,4 +116,19 @@ test("API tokens: created once, used as Bearer, revoked", async ({ page }) => {
   await expect(page.getByRole("table", { name: "API tokens" })).toContainText("revoked");
   const after = await api.fetch(`${AUTH_BASE_URL}/api/v1/versions?repository=local/demo/fraud-detection`, { headers: { Authorization: `Bearer ${token}`, Cookie: "" } });
   expect(after.status()).toBe(401);
+});
+
+test("the strict CSP leaves Monaco working: a code file opens with no CSP violation", async ({ page }) => {
+  const csp = cspViolations(page);
+  await signInWithIdp(page, "alice");
+  await page.goto(`/kit?ref=${encodeURIComponent("local/demo/fraud-detection:1.0.0")}&tab=files`);
+  await page.getByRole("navigation", { name: "Layers" }).getByRole("link").filter({ hasText: /^code\b/ }).first().click();
+  await page.getByRole("list", { name: "Files in layer" }).getByRole("link").filter({ hasText: /\.py$/ }).first().click();
+  const editor = page.locator(".monaco-editor").first();
+  await expect(editor.locator(".view-lines")).toContainText(/import|def /);
+  const response = await page.request.get("/registries/local");
+  expect(response.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(response.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  await page.screenshot({ path: `${SHOTS}/auth-monaco-csp.png`, fullPage: true });
+  expect(csp).toEqual([]);
 });
