@@ -35,6 +35,10 @@ export interface RegistrySource {
   /** manifests whose `subject` is `digest`: referrers API, then the `sha256-<hex>` fallback index */
   listReferrers(repo: string, digest: string, artifactType?: string): Promise<Descriptor[]>;
   putManifest(repo: string, reference: string, bytes: Uint8Array, mediaType: string): Promise<Descriptor>;
+  /** stores a small blob (statements, referrer configs); optional: read-only sources lack it */
+  putBlob?(repo: string, bytes: Uint8Array): Promise<{ digest: string; size: number }>;
+  /** makes a blob of `fromRepo` available in `repo` (cross-repository mount); false when it must be copied */
+  mountBlob?(repo: string, fromRepo: string, desc: Pick<Descriptor, "digest" | "size">): Promise<boolean>;
 }
 
 /** Small consumer interfaces (oras-go style): a reader needs only what it uses. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { constants as fsConstants } from "node:fs";
-import { access, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { access, copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pipeline, Readable } from "node:stream";
 import { AppError } from "@/lib/errors";
@@ -237,6 +237,29 @@ export function createLayoutSource(options: { name: string; root: string }): Lay
     return { digest, size: bytes.length };
   }
 
+  /** The layout's "mount": a verified copy of the blob file between two repositories of the same root. */
+  async function mountBlob(repo: string, fromRepo: string, desc: Pick<Descriptor, "digest" | "size">): Promise<boolean> {
+    const dir = repoDir(repo);
+    const file = blobPath(dir, desc.digest);
+    try {
+      await access(file);
+      return true;
+    } catch {
+      // not there yet: copy below
+    }
+    const from = blobPath(repoDir(fromRepo), desc.digest);
+    await ensureLayout(dir);
+    await mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+    await copyFile(from, tmp);
+    if ((await stat(tmp)).size !== desc.size) {
+      await rm(tmp, { force: true });
+      throw new AppError("DIGEST_MISMATCH", `blob ${desc.digest} in ${fromRepo} has the wrong size`);
+    }
+    await rename(tmp, file);
+    return true;
+  }
+
   async function putManifest(repo: string, reference: string, bytes: Uint8Array, mediaType: string): Promise<Descriptor> {
     if (!MANIFEST_TYPES.has(mediaType)) throw new AppError("BAD_REQUEST", `unsupported manifest media type: ${mediaType}`);
     if (bytes.length > MAX_MANIFEST_BYTES) throw new AppError("TOO_LARGE", `manifest is larger than ${MAX_MANIFEST_BYTES} bytes`);
@@ -356,6 +379,7 @@ export function createLayoutSource(options: { name: string; root: string }): Lay
     listReferrers,
     putManifest,
     putBlob,
+    mountBlob,
   };
 }
 

@@ -6,6 +6,8 @@ import { fetchBlob } from "@/lib/oci/client/fetch-blob";
 import { fetchCatalogPage } from "@/lib/oci/client/fetch-catalog-page";
 import { fetchManifest } from "@/lib/oci/client/fetch-manifest";
 import { listReferrers } from "@/lib/oci/client/list-referrers";
+import { mountBlob } from "@/lib/oci/client/mount-blob";
+import { pushBlob } from "@/lib/oci/client/push-blob";
 import { listTagsPage } from "@/lib/oci/client/list-tags-page";
 import { pageAfter } from "@/lib/oci/client/page-after";
 import { pushManifest } from "@/lib/oci/client/push-manifest";
@@ -151,5 +153,7 @@ export function createRemoteSource(options: RemoteSourceOptions): RegistrySource
     listReferrers: (repo: string, digest: string, artifactType?: string) => listReferrers(ctx, repo, digest, artifactType),
     putManifest: (repo: string, reference: string, bytes: Uint8Array, mediaType: string) =>
       pushManifest(ctx, repo, reference, bytes, mediaType),
+    putBlob: (repo: string, bytes: Uint8Array) => pushBlob(ctx, repo, bytes),
+    mountBlob: (repo: string, fromRepo: string, desc: Pick<Descriptor, "digest" | "size">) => mountBlob(ctx, repo, fromRepo, desc.digest),
   };
 }
