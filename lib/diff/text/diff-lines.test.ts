@@ -148,7 +148,8 @@ describe("diffLines", () => {
     const r = diffLines(a, b, { deadlineMs: 1 });
     expect(r.status).toBe("timeout");
     expect(r).toMatchObject({ summary: { bytesA: a.length, bytesB: b.length } });
-  });
+    // Building 1.2M random lines is slow on a loaded machine; the vitest default of 5 s is not a property of the code.
+  }, 120_000);
 
   it("rejects non-byte input as programmer misuse", () => {
     expect(() => diffLines("a" as unknown as Uint8Array, enc("b"))).toThrow(TypeError);
