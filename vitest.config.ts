@@ -18,6 +18,8 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          // Fixture generation is CPU-bound; on a shared 2-core machine 5 s is not enough. No test asserts time.
+          testTimeout: 30_000,
         },
       },
       {
