@@ -68,3 +68,22 @@ export interface ChainVerification {
 
 /** prevHash of the first row in the chain. */
 export const GENESIS_HASH = "0".repeat(64);
+
+/** One audit row as the API and the audit page show it. */
+export interface AuditEventDTO {
+  id: string;
+  seq: number | null;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  target: string | null;
+  repository: string | null;
+  environment: string | null;
+  /** only shown to admins: network origin is personal data */
+  ip?: string | null;
+  userAgent?: string | null;
+  details: unknown;
+  prevHash: string | null;
+  hash: string | null;
+}
