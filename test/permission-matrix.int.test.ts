@@ -116,6 +116,19 @@ const ROUTES: Record<string, Row> = {
     call: (s, c) => ({ method: "GET", url: `/api/v1/modelkit/file?ref=${ref(s)}&path=${encodeURIComponent(c.file[s])}` }),
     expect: repoRead,
   },
+  // audit: signed-in callers only; non-admins see rows of repositories they can read (and their own) only
+  "GET /api/v1/audit": {
+    call: () => ({ method: "GET", url: "/api/v1/audit?limit=200" }),
+    expect: (w) => (badToken(w) || w === "anonymous" ? 401 : 200),
+    body: (w, json) => {
+      const repos = (json as { items: { repository: string | null }[] }).items.map((i) => i.repository).filter(Boolean);
+      if (w !== "admin") expect(repos.every((r) => r!.startsWith("local/demo/fraud-"))).toBe(true);
+    },
+  },
+  "GET /api/v1/audit/verify": {
+    call: () => ({ method: "GET", url: "/api/v1/audit/verify" }),
+    expect: (w) => (badToken(w) || w === "anonymous" ? 401 : w === "admin" ? 200 : 403),
+  },
   "GET /api/v1/tokens": { call: () => ({ method: "GET", url: "/api/v1/tokens" }), expect: ownTokens(200) },
   "POST /api/v1/tokens": {
     call: () => ({ method: "POST", url: "/api/v1/tokens", body: { name: "m", scopes: ["local/*"], permissions: ["repository.read"] } }),
