@@ -11,7 +11,17 @@ function recordRequests(page: Page): string[] {
 }
 const nonLocal = (urls: string[]) => urls.filter((u) => !u.startsWith(`${BASE_URL}/`) && !u.startsWith("data:") && !u.startsWith("blob:"));
 
+/** The registry list is for signed-in users; the e2e config has one local account with read access. */
+async function signIn(page: Page) {
+  await page.goto("/signin");
+  await page.getByLabel("Username").fill("ada");
+  await page.getByLabel("Password").fill("ada-e2e-password");
+  await page.getByRole("button", { name: "Sign in with local account" }).click();
+  await expect(page).not.toHaveURL(/\/signin/);
+}
+
 async function openFraudDetectionByClicking(page: Page) {
+  await signIn(page);
   await page.goto("/");
   await page.getByRole("link", { name: "Registry local" }).click();
   await expect(page.getByRole("heading", { name: "Repositories in local" })).toBeVisible();
