@@ -54,7 +54,7 @@ export function FileViewer({ pinnedRef, layer, path, full, fullHref }: { pinnedR
           <strong className="mono">{f.path}</strong>{" "}
           <span className="muted">
             · <Bytes value={f.size} /> · {formatMode(f.mode)} · {f.kind}
-            {f.kind === "text" || f.kind === "markdown" ? ` · ${f.language}` : ""}
+            {f.kind === "text" && f.language !== "plaintext" ? ` · ${f.language}` : ""}
           </span>
         </div>
         <span className="row">

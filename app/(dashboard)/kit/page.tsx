@@ -111,7 +111,7 @@ export default async function KitPage({ searchParams }: Props) {
           </div>
         </div>
         <div className="row">
-          <code className="muted" style={{ maxWidth: 520, overflowWrap: "anywhere" }}>
+          <code className="muted ref-line" title={kit.reference}>
             {kit.reference}
           </code>
           <CopyButton text={kit.reference} label={`Copy pinned reference ${kit.reference}`}>
