@@ -87,6 +87,8 @@ beforeAll(async () => {
     annotations: { "io.cncf.notary.x509chain.thumbprint#S256": '["ABCDEF"]' },
   });
   await attachReferrer(t, subject, Buffer.from("{}"), { artifactType: "application/vnd.example.unknown", layerMediaType: "application/octet-stream" });
+  // hostile: an "envelope" over the 4 MiB budget is refused before it is read
+  await attachReferrer(t, subject, Buffer.alloc(5 * 1024 * 1024, 0x20), { artifactType: "application/vnd.in-toto+json", layerMediaType: "application/vnd.dsse.envelope.v1+json" });
 });
 
 afterAll(async () => {
@@ -97,7 +99,7 @@ describe("discoverAttestations on an OCI layout", () => {
   it("finds every shape and gives each its status", async () => {
     const found = await discoverAttestations(source, REPO, subject.digest, trust);
     const by = (pred: (a: (typeof found)[number]) => boolean) => found.filter(pred);
-    expect(found).toHaveLength(7);
+    expect(found).toHaveLength(8);
 
     const att = by((a) => a.source === "cosign-att-tag");
     expect(att.map((a) => a.status).sort()).toEqual(["untrusted-key", "verified"]);
@@ -108,7 +110,9 @@ describe("discoverAttestations on an OCI layout", () => {
     expect(ok.createdAt).toBe("2026-11-20T11:59:10Z");
     expect(att.find((a) => a.status === "untrusted-key")!.predicateType).toBeNull();
 
-    const failing = by((a) => a.envelope === "dsse" && a.source === "fallback-index")[0]!;
+    const oversized = by((a) => a.envelope === "dsse" && a.status === "malformed")[0]!;
+    expect(oversized.statusReason).toMatch(/limit|exceeds/);
+    const failing = by((a) => a.envelope === "dsse" && a.source === "fallback-index" && a.status === "verified")[0]!;
     expect(failing.status).toBe("verified");
     expect(failing.summary).toMatchObject({ passed: false, worstSeverity: "error", metricsFailed: 1 });
 
