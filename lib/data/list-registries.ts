@@ -1,15 +1,16 @@
 import "server-only";
 import { getConfig } from "@/lib/config/get-config";
 import { getRegistries } from "@/lib/registry/get-registries";
+import { canReadRepository } from "./can-read-repository";
 import type { Actor, RegistryDTO } from "./dto";
 
 /** Configured registries, without credentials: a remote shows its URL only, a layout store shows "embedded". */
 export async function listRegistries(actor: Actor): Promise<RegistryDTO[]> {
-  if (actor.kind === "anonymous") return [];
   const [config, sources] = await Promise.all([getConfig(), getRegistries()]);
   return config.registries.flatMap((r) => {
     const source = sources.get(r.name);
-    if (!source) return [];
+    // A registry is listed when the actor may read something in it (anonymous only where access grants it).
+    if (!source || !canReadRepository(actor, r.name, "")) return [];
     return [{
       name: r.name,
       kind: r.kind,
