@@ -213,7 +213,12 @@ export const configFileSchema = z
       .default({ dir: "./data/cache", maxBytes: 2 * 1024 ** 3 }),
     trust: z
       .looseObject({
-        keys: z.array(z.looseObject({ name: z.string().min(1), publicKeyFile: z.string().min(1) })).optional(),
+        keys: z
+          .array(z.looseObject({ name: z.string().min(1), publicKeyFile: z.string().min(1) }))
+          .refine((keys) => new Set(keys.map((k) => k.name)).size === keys.length, "trust key names must be unique (attestations name their signer by it)")
+          .optional(),
+        /** offline sigstore trusted_root.json: keyless bundles are verified only when it is configured */
+        sigstoreTrustedRoot: z.string().min(1).optional(),
         /** Kitgate's own key: signs approval/promotion statements attached to the approved digest */
         signingKey: z.strictObject({ name: z.string().min(1), privateKeyFile: z.string().min(1) }).optional(),
       })

@@ -125,6 +125,7 @@ function resolveConfig(file: ConfigFile, abs: string): KitgateConfig {
     config.trust = {
       ...file.trust,
       ...(file.trust.keys ? { keys: file.trust.keys.map((k) => ({ ...k, publicKeyFile: at(k.publicKeyFile) })) } : {}),
+      ...(file.trust.sigstoreTrustedRoot ? { sigstoreTrustedRoot: at(file.trust.sigstoreTrustedRoot) } : {}),
       ...(file.trust.signingKey ? { signingKey: { ...file.trust.signingKey, privateKeyFile: at(file.trust.signingKey.privateKeyFile) } } : {}),
     };
   }

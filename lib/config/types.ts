@@ -92,7 +92,13 @@ export interface KitgateConfig {
   registries: RegistryConfig[];
   cache: CacheConfig;
   // Sections below are validated loosely for now; later features tighten their schemas.
-  trust?: { keys?: TrustKeyConfig[]; signingKey?: { name: string; privateKeyFile: string }; [key: string]: unknown };
+  trust?: {
+    keys?: TrustKeyConfig[];
+    signingKey?: { name: string; privateKeyFile: string };
+    /** absolute path of an offline sigstore trusted_root.json */
+    sigstoreTrustedRoot?: string;
+    [key: string]: unknown;
+  };
   auth?: AuthConfig;
   access?: AccessRuleConfig[];
   /** absolute directory of the policy YAML files */
