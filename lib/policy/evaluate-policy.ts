@@ -37,6 +37,7 @@ const LABELS: Record<string, string> = {
   "https://openvex.dev/ns": "OpenVEX",
 };
 const label = (p: string) => (LABELS[p] ? `${LABELS[p]} (${p})` : p);
+const Label = (p: string) => label(p).charAt(0).toUpperCase() + label(p).slice(1);
 
 /**
  * Whether a ModelKit may enter `environment`, as a checklist: the environments it must pass first, the tier's
@@ -215,11 +216,11 @@ function gateRules(ctx: Ctx, gate: GateDef): RuleResult[] {
     if (signers) {
       rules.push(
         signed.length > 0
-          ? rule(`signer:${p}`, "signer", `${label(p)} signed by ${signers.join(" or ")}`, true, `signed by ${[...new Set(signed.map(signerName))].join(", ")}`, signed.map(cite))
+          ? rule(`signer:${p}`, "signer", `${Label(p)} signed by ${signers.join(" or ")}`, true, `signed by ${[...new Set(signed.map(signerName))].join(", ")}`, signed.map(cite))
           : rule(
               `signer:${p}`,
               "signer",
-              `${label(p)} signed by ${signers.join(" or ")}`,
+              `${Label(p)} signed by ${signers.join(" or ")}`,
               false,
               verified.length === 0 ? `no verified ${label(p)} to check` : `signed only by ${[...new Set(verified.map(signerName))].join(", ")}`,
               [{ missing: `${p} signed by ${signers.join(" or ")}` }, ...verified.map((a) => ({ ...cite(a), note: `signed by ${signerName(a)}` }))],
@@ -228,7 +229,7 @@ function gateRules(ctx: Ctx, gate: GateDef): RuleResult[] {
     }
     if (maxAge !== undefined) {
       const ok = signed.filter((a) => fresh(a, maxAge, now));
-      const title = `${label(p)} at most ${humanDuration(maxAge)} old`;
+      const title = `${Label(p)} at most ${humanDuration(maxAge)} old`;
       rules.push(
         ok.length > 0
           ? rule(`max-age:${p}`, "max-age", title, true, `newest is ${humanDuration(Math.min(...ok.map((a) => ageMs(a, now)!)))} old`, ok.map(cite))
