@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# Starts Kitgate on its embedded default: a local OCI image-layout store with demo ModelKits, SQLite.
+# Starts Kitgate on its embedded default: a local OCI image-layout store with demo ModelKits, SQLite, demo sign-in.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 export DATABASE_URL="${DATABASE_URL:-file:./data/kitgate.db}"
+export PORT="${PORT:-3000}"
+# Demo mode: a built-in session secret is allowed (never in a real install; set NEXTAUTH_SECRET there).
+export KITGATE_DEMO="${KITGATE_DEMO:-1}"
+export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:${PORT}}"
 mkdir -p data
+npm run --silent db:generate >/dev/null
 npm run --silent demo:data
 npx prisma migrate deploy >/dev/null
 npm run --silent build
-echo "Kitgate: http://localhost:${PORT:-3000}"
-exec node_modules/.bin/next start -H "${HOST:-0.0.0.0}" -p "${PORT:-3000}"
+npx tsx scripts/demo-users.ts
+echo "Kitgate: ${NEXTAUTH_URL}"
+exec node_modules/.bin/next start -H "${HOST:-0.0.0.0}" -p "${PORT}"

@@ -1,10 +1,18 @@
 import Link from "next/link";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Bytes } from "@/components/ui/bytes";
 import { CopyButton } from "@/components/ui/copy-button";
 import { FormatBadge } from "@/components/ui/format-badge";
 import { Table } from "@/components/ui/table";
 import type { VersionDTO } from "@/lib/data/dto";
 import { kitHref } from "@/lib/format/kit-href";
+
+const BADGE_TONE: Record<"unsigned" | "failed" | "unverified" | "verified", BadgeTone> = {
+  unsigned: "neutral",
+  failed: "error",
+  unverified: "warn",
+  verified: "ok",
+};
 
 /** One row per digest: tags as chips, the Kitfile summary, and copyable pinned references. */
 export function VersionTable({ registry, repository, versions }: { registry: string; repository: string; versions: VersionDTO[] }) {
@@ -16,6 +24,7 @@ export function VersionTable({ registry, repository, versions }: { registry: str
           <th scope="col">Tags</th>
           <th scope="col">Digest</th>
           <th scope="col">Format</th>
+          <th scope="col">Attestations</th>
           <th scope="col">Package</th>
           <th scope="col">Authors</th>
           <th scope="col">Model</th>
@@ -57,6 +66,15 @@ export function VersionTable({ registry, repository, versions }: { registry: str
               </td>
               <td>
                 <FormatBadge format={v.format} />
+              </td>
+              <td>
+                {v.attestation ? (
+                  <Badge tone={BADGE_TONE[v.attestation.kind === "verified" && v.attestation.scanPassed === false ? "failed" : v.attestation.kind]}>
+                    {v.attestation.label}
+                  </Badge>
+                ) : (
+                  <span className="muted">—</span>
+                )}
               </td>
               {v.error ? (
                 <td colSpan={4} className="wrap" role="alert">

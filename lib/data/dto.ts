@@ -1,6 +1,7 @@
 // Plain, JSON-safe shapes returned by the data layer (lib/data/*): the only things pages, route handlers and
 // client components ever see. Never Prisma rows, never credentials, never raw registry responses.
 import type { ActorAccess } from "@/lib/access/types";
+import type { AttestationBadge } from "@/lib/attest/worst-status";
 import type { JsonChange } from "@/lib/diff/json/types";
 import type { CsvDiff, DiffFileClass, FileTreeDiff, ModelKitDiff, NotebookDiff, TensorHeaderDiff } from "@/lib/diff/types";
 import type { LayerListing } from "@/lib/layers/types";
@@ -49,6 +50,8 @@ export interface VersionDTO {
   cliVersion: string | null;
   /** set when this digest could not be read (malformed manifest/config): shown on that version only */
   error: string | null;
+  /** worst verified attestation finding, "unsigned", "verification failed"…; null when not looked up */
+  attestation: AttestationBadge | null;
 }
 
 export interface VersionsPageDTO extends PageDTO<VersionDTO> {

@@ -1,5 +1,9 @@
 import "server-only";
 import pMap from "p-map";
+import { discoverAttestations } from "@/lib/attest/discover-attestations";
+import { loadTrust } from "@/lib/attest/load-trust";
+import { worstStatus } from "@/lib/attest/worst-status";
+import { getConfig } from "@/lib/config/get-config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isReferrerTag } from "@/lib/modelkit/is-referrer-tag";
@@ -59,6 +63,7 @@ export async function listVersions(
     concurrency: RESOLVE_CONCURRENCY,
   });
   items.unshift(...rows);
+  await addAttestationBadges(repo.source, repo.repository, items);
 
   const end = start + pageTags.length;
   return {
@@ -67,6 +72,25 @@ export async function listVersions(
     hiddenTags: all.length - visible.length,
     totalTags: matching.length,
   };
+}
+
+/**
+ * Attestations can be attached at any time, so badges are looked up per request (not stored with the summary);
+ * a failure to discover them leaves the badge empty rather than failing the list.
+ */
+async function addAttestationBadges(source: RegistrySource, repository: string, items: VersionDTO[]): Promise<void> {
+  const trust = await loadTrust(await getConfig());
+  await pMap(
+    items.filter((i) => !i.error && i.format !== "index"),
+    async (item) => {
+      try {
+        item.attestation = worstStatus(await discoverAttestations(source, repository, item.digest, trust));
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+      }
+    },
+    { concurrency: RESOLVE_CONCURRENCY },
+  );
 }
 
 async function allTags(source: RegistrySource, repository: string): Promise<string[]> {
@@ -104,6 +128,7 @@ async function versionRow(
       totalSize: Number(cached.totalSize),
       cliVersion: cached.cliVersion,
       error: null,
+      attestation: null,
     };
   }
   let row: VersionDTO;
@@ -144,7 +169,7 @@ async function store(registry: string, digest: string, row: VersionDTO, warnings
 function errorRow(digest: string, tags: string[], error: string): VersionDTO {
   return {
     digest, tags, format: "error", packageName: null, packageVersion: null, authors: [], modelName: null,
-    framework: null, modelFormat: null, totalSize: 0, cliVersion: null, error,
+    framework: null, modelFormat: null, totalSize: 0, cliVersion: null, error, attestation: null,
   };
 }
 

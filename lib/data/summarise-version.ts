@@ -17,5 +17,6 @@ export function summariseVersion(digest: string, tags: string[], view: ModelKitV
     totalSize: view.totalSize,
     cliVersion: view.cliVersion,
     error: null,
+    attestation: null,
   };
 }
