@@ -39,7 +39,7 @@ export function AttestationList({ attestations }: { attestations: AttestationDTO
         </span>
       </p>
       {attestations.map((a) => (
-        <article key={a.id} className="panel stack" aria-label={`Attestation ${a.predicateType ?? a.predicateTypeHint ?? a.envelope}`} data-status={a.status}>
+        <article key={a.id} id={`att-${encodeURIComponent(a.id)}`} className="panel stack" aria-label={`Attestation ${a.predicateType ?? a.predicateTypeHint ?? a.envelope}`} data-status={a.status}>
           <div className="row" style={{ justifyContent: "space-between" }}>
             <div className="row">
               <StatusBadge status={a.status} title={a.statusReason} />
