@@ -129,6 +129,15 @@ const ROUTES: Record<string, Row> = {
     call: () => ({ method: "GET", url: "/api/v1/audit/verify" }),
     expect: (w) => (badToken(w) || w === "anonymous" ? 401 : w === "admin" ? 200 : 403),
   },
+  // reports need report.download on the repository; the matrix token carries repository.read only (403)
+  "GET /api/v1/reports/evidence": {
+    call: (s) => ({ method: "GET", url: `/api/v1/reports/evidence?ref=${ref(s)}&format=json` }),
+    expect: (w, s) => (w === "token" ? (s === "allowed" ? 403 : 404) : repoRead(w, s)),
+  },
+  "GET /api/v1/reports/decisions": {
+    call: (s) => ({ method: "GET", url: `/api/v1/reports/decisions?repository=local/${s === "allowed" ? ALLOWED.repo : FORBIDDEN.repo}&format=csv` }),
+    expect: (w, s) => (badToken(w) || w === "anonymous" ? 401 : w === "token" ? (s === "allowed" ? 403 : 404) : repoRead(w, s)),
+  },
   "GET /api/v1/tokens": { call: () => ({ method: "GET", url: "/api/v1/tokens" }), expect: ownTokens(200) },
   "POST /api/v1/tokens": {
     call: () => ({ method: "POST", url: "/api/v1/tokens", body: { name: "m", scopes: ["local/*"], permissions: ["repository.read"] } }),

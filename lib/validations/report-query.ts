@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { optional, reference } from "./common";
+import { isoDate } from "./audit-query";
+import { repositoryRef } from "./versions-query";
+
+const single = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+
+/** `GET /api/v1/reports/evidence?ref=REF&format=json|pdf`. */
+export const evidenceQuery = z.object({
+  ref: reference,
+  format: z.preprocess(single, z.enum(["json", "pdf"]).default("json")),
+});
+
+/** `GET /api/v1/reports/decisions?repository=REGISTRY/REPO&from=&to=&format=csv|json|pdf`. */
+export const decisionsQuery = z.object({
+  repository: z.preprocess(single, repositoryRef),
+  from: optional(isoDate),
+  to: optional(isoDate),
+  format: z.preprocess(single, z.enum(["csv", "json", "pdf"]).default("json")),
+});
