@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 description of REST API v1. Hand-written because the DTOs are TypeScript interfaces
 // (lib/data/dto.ts); keep the two in step when a DTO changes. Pure data: safe to import anywhere.
+import { MAX_COLUMN_NAME_LENGTH, MAX_CSV_OFFSET, MAX_HUNK_OFFSET, MAX_HUNKS_PER_REQUEST } from "@/lib/validations/diff-query";
 import { MAX_CURSOR_LENGTH, MAX_FILTER_LENGTH, MAX_PAGE_SIZE, MAX_PATH_LENGTH, MAX_REFERENCE_LENGTH } from "@/lib/validations/common";
 
 const str = { type: "string" } as const;
@@ -19,6 +20,8 @@ const errorResponses = {
 
 const q = (name: string, description: string, schema: object, required = false) => ({ name, in: "query", required, description, schema });
 const refParam = q("ref", "Full reference `REGISTRY/REPOSITORY:TAG` or `REGISTRY/REPOSITORY@sha256:…`; REGISTRY is a configured registry name or host.", { type: "string", maxLength: MAX_REFERENCE_LENGTH, examples: ["local/demo/fraud-detection:1.0.0"] }, true);
+const baseParam = q("base", "Base reference (`REGISTRY/REPOSITORY:TAG` or `…@sha256:…`).", { type: "string", maxLength: MAX_REFERENCE_LENGTH, examples: ["local/demo/fraud-detection:1.0.0"] }, true);
+const headParam = q("head", "Head reference, in any configured registry.", { type: "string", maxLength: MAX_REFERENCE_LENGTH, examples: ["local/demo/fraud-detection:1.1.0"] }, true);
 const cursorParam = q("cursor", "Opaque cursor from the previous page's `next`.", { type: "string", maxLength: MAX_CURSOR_LENGTH });
 const limitParam = q("limit", "Page size.", { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE });
 const filterParam = q("q", "Case-insensitive substring filter.", { type: "string", maxLength: MAX_FILTER_LENGTH });
@@ -75,6 +78,45 @@ export const openApiDocument = {
           q("full", "Read past the display budget, up to the hard cap.", { type: "boolean" }),
         ],
         responses: ok(ref("FileContent"), "The file content or description"),
+      },
+    },
+    "/diff": {
+      get: {
+        operationId: "diffModelKits",
+        summary: "Summary-first diff of two ModelKits (any configured registries): sections, layers (kit diff parity), Kitfile fields, entries",
+        description: "Only manifests and configs are read. Equal manifest digests give `diff.summary.identical: true`.",
+        parameters: [baseParam, headParam],
+        responses: ok(ref("ModelKitDiff"), "The diff summary"),
+      },
+    },
+    "/diff/files": {
+      get: {
+        operationId: "diffEntryFiles",
+        summary: "Files added, removed, modified or mode-changed inside one entry (matched by name/path across the versions)",
+        parameters: [
+          baseParam,
+          headParam,
+          q("section", "Kitfile section of the entry.", { enum: ["package", "model", "parts", "code", "datasets", "docs", "prompts", "mcpServers"] }, true),
+          q("key", "The entry's `key` from `/diff` (its name, else its path).", { type: "string", maxLength: MAX_PATH_LENGTH }, true),
+        ],
+        responses: ok(ref("EntryFilesDiff"), "The file tree diff"),
+      },
+    },
+    "/diff/file": {
+      get: {
+        operationId: "diffFile",
+        summary: "One file compared by kind: text (paged unified patch), json/yaml (paths), csv/tsv (rows, cells, columns, stats), notebook (cells), tensors (safetensors/GGUF header via Range reads), binary (size, sha256)",
+        parameters: [
+          baseParam,
+          headParam,
+          q("path", "File path inside the ModelKit, as listed by /diff/files.", { type: "string", maxLength: MAX_PATH_LENGTH }, true),
+          q("offset", "First hunk of the page (text kinds); the next page starts after the hunks returned.", { type: "integer", minimum: 0, maximum: MAX_HUNK_OFFSET }),
+          q("limit", "Most hunks per page; a page also stops at the ~400-line auto-render budget.", { type: "integer", minimum: 1, maximum: MAX_HUNKS_PER_REQUEST }),
+          q("ignoreWhitespace", "Compare lines ignoring whitespace.", { type: "boolean" }),
+          q("csvKey", "CSV/TSV: match rows by this column instead of the detected key.", { type: "string", maxLength: MAX_COLUMN_NAME_LENGTH }),
+          q("csvOffset", "CSV/TSV: first row change of the page (50 per page).", { type: "integer", minimum: 0, maximum: MAX_CSV_OFFSET }),
+        ],
+        responses: ok(ref("FileDiff"), "The file diff; `kind` says which fields are present"),
       },
     },
   },
@@ -245,6 +287,79 @@ export const openApiDocument = {
             },
           },
           note: nullableStr,
+        },
+      },
+      DiffSide: {
+        type: "object",
+        properties: { reference: str, registry: str, repository: str, digest, tag: nullableStr, format: str, packageVersion: nullableStr },
+      },
+      ModelKitDiff: {
+        type: "object",
+        required: ["base", "head", "diff"],
+        properties: {
+          base: ref("DiffSide"),
+          head: ref("DiffSide"),
+          diff: {
+            type: "object",
+            properties: {
+              summary: {
+                type: "object",
+                description: "identical; per-section counts {added, removed, changed, unchanged}; layers {shared, uniqueA, uniqueB, recompressed}; bytesDiffering (head layers not in base); cliVersionNoise; configChanged; kitfileChanges.",
+              },
+              manifest: {
+                type: "object",
+                description: "`kit diff` parity: identical, sameConfig, config digests, annotationChanges (noise: kit CLI version), sharedLayers, uniqueToA, uniqueToB, pairs (sameContent = recompressed, same diffId).",
+              },
+              kitfile: {
+                type: "array",
+                items: { type: "object", required: ["path", "kind"], properties: { path: { type: "string", examples: ["model.parameters.threshold", "datasets[validation-data].remoteHash"] }, kind: { enum: ["added", "removed", "changed"] }, before: {}, after: {} } },
+              },
+              entries: { type: "object", description: "Per section, entries matched by name/path: { section, key, status, before?, after?, recompressed }." },
+            },
+          },
+        },
+      },
+      EntryFilesDiff: {
+        type: "object",
+        properties: {
+          section: str,
+          key: str,
+          baseLayer: nullableStr,
+          headLayer: nullableStr,
+          truncated: { type: "boolean" },
+          tree: {
+            type: "object",
+            properties: {
+              changes: { type: "array", items: { type: "object", properties: { path: str, kind: { enum: ["added", "removed", "modified", "mode-changed", "type-changed"] }, before: { type: "object" }, after: { type: "object" }, modeChanged: { type: "boolean" }, comparedBy: { enum: ["digest", "size", "link", "none"] } } } },
+              counts: { type: "object" },
+              bytesBefore: int,
+              bytesAfter: int,
+            },
+          },
+        },
+      },
+      FileDiff: {
+        type: "object",
+        required: ["path", "kind"],
+        properties: {
+          path: str,
+          kind: { enum: ["text", "json", "csv", "notebook", "tensors", "binary"] },
+          class: str,
+          base: { type: ["object", "null"], properties: { layerDigest: str, size: int, mode: int, sha256: nullableStr } },
+          head: { type: ["object", "null"], properties: { layerDigest: str, size: int, mode: int, sha256: nullableStr } },
+          identical: { type: "boolean" },
+          note: nullableStr,
+          text: {
+            type: ["object", "null"],
+            description: "text, json, notebook: one page of the unified patch (diff2html input).",
+            properties: { status: { enum: ["ok", "skipped", "timeout"] }, stats: { type: ["object", "null"] }, patch: str, offset: int, totalHunks: int, totalLines: int },
+          },
+          semantic: { type: "object", description: "json: { changes: [{ path, kind, before?, after? }], truncated }." },
+          csv: { type: "object", description: "csv: keyColumn, mode, columns added/removed/renamed, counts, page of row changes with changed cells, per-column stats before/after." },
+          notebook: { type: "object", description: "notebook: cells with source and output changes." },
+          tensors: { type: "object", description: "tensors: changes (added/removed/shape/dtype), parameterCount {before, after, delta}, metadata changes." },
+          baseHeader: { type: ["object", "null"] },
+          headHeader: { type: ["object", "null"] },
         },
       },
     },
