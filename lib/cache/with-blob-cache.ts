@@ -96,6 +96,9 @@ export function withBlobCache(source: RegistrySource, cache: BlobCache): Registr
     getBlob,
     listReferrers: (repo, digest, artifactType) => source.listReferrers(repo, digest, artifactType),
     putManifest: (repo, reference, bytes, mediaType) => source.putManifest(repo, reference, bytes, mediaType),
+    // writes pass straight through (optional: read-only sources lack them)
+    ...(source.putBlob ? { putBlob: source.putBlob.bind(source) } : {}),
+    ...(source.mountBlob ? { mountBlob: source.mountBlob.bind(source) } : {}),
   };
 }
 

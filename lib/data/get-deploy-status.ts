@@ -1,0 +1,49 @@
+import "server-only";
+import type { ApprovalRequestDTO } from "@/lib/approvals/dto-types";
+import { getEnvironmentRules } from "@/lib/approvals/get-environment-rules";
+import { toApprovalDTO } from "@/lib/approvals/to-approval-dto";
+import type { ApprovalState } from "@/lib/approvals/types";
+import { getConfig } from "@/lib/config/get-config";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { parseKitgateReference } from "@/lib/registry/parse-kitgate-reference";
+import type { Actor } from "./dto";
+import { openRepository } from "./open-repository";
+
+export interface DeployStatusDTO {
+  reference: string;
+  digest: string;
+  environment: string;
+  /** the latest request's state, or `quarantined` when nobody asked yet */
+  state: ApprovalState;
+  approvals: number;
+  approvalsRequired: number;
+  /** approved and promoted (the tag is verified) */
+  mayDeploy: boolean;
+  request: ApprovalRequestDTO | null;
+}
+
+/** For CI: "may REF go to ENV now?" — the latest request for that exact digest and environment. */
+export async function getDeployStatus(actor: Actor, input: { ref: string; environment: string }): Promise<DeployStatusDTO> {
+  const ref = parseKitgateReference(input.ref);
+  const repo = await openRepository(actor, ref.registry, ref.repository);
+  const env = getEnvironmentRules(await getConfig(), input.environment);
+  const digest = (await repo.source.resolve(repo.repository, ref.digest ?? ref.tag!)).digest;
+  if (ref.digest && ref.digest !== digest) throw new AppError("DIGEST_MISMATCH", `${input.ref} resolved to ${digest}`);
+  const latest = await db.approvalRequest.findFirst({
+    where: { registry: repo.registry, repository: repo.repository, digest, environment: env.name },
+    orderBy: { createdAt: "desc" },
+    include: { decisions: true, promotions: true },
+  });
+  const dto = latest ? toApprovalDTO(latest) : null;
+  return {
+    reference: `${repo.registry}/${repo.repository}@${digest}`,
+    digest,
+    environment: env.name,
+    state: dto?.state ?? "quarantined",
+    approvals: dto?.approvals ?? 0,
+    approvalsRequired: dto?.approvalsRequired ?? env.approvals,
+    mayDeploy: dto?.state === "promoted",
+    request: dto,
+  };
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import type { ApprovalRequestDTO } from "@/lib/approvals/dto-types";
+import { runPromotion } from "@/lib/approvals/run-promotion";
+import { toApprovalDTO } from "@/lib/approvals/to-approval-dto";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Actor } from "./dto";
+
+/** The recovery path: re-runs the registry promotion of an `approved` request whose retag failed earlier. */
+export async function promoteApproval(actor: Actor, input: { id: string }): Promise<ApprovalRequestDTO> {
+  const found = await db.approvalRequest.findUnique({ where: { id: input.id } });
+  if (!found) throw new AppError("NOT_FOUND", `approval request ${input.id} not found`);
+  await requirePermission(actor, "approval.decide", { registry: found.registry, repository: found.repository });
+  await runPromotion(input.id);
+  return toApprovalDTO(await db.approvalRequest.findUniqueOrThrow({ where: { id: input.id }, include: { decisions: true, promotions: true } }));
+}
