@@ -10,6 +10,7 @@ import { LayerTable } from "@/components/kit/layer-table";
 import { ManifestView } from "@/components/kit/manifest-view";
 import { SnippetList } from "@/components/kit/snippet-list";
 import { AttestationsTab } from "@/components/attest/attestations-tab";
+import { EvidenceDownloads } from "@/components/audit/evidence-downloads";
 import { CompareWith } from "@/components/diff/compare-with";
 import { DeployChecksTab } from "@/components/policy/deploy-checks-tab";
 import { getActor } from "@/lib/data/get-actor";
@@ -118,6 +119,7 @@ export default async function KitPage({ searchParams }: Props) {
             Copy reference
           </CopyButton>
           {KIT_FORMATS.has(kit.view.format) ? <CompareWith pageRef={ref} registry={kit.registry} repository={kit.repository} digest={kit.digest} /> : null}
+          <EvidenceDownloads reference={kit.reference} />
         </div>
       </div>
       <Tabs tabs={tabs} current={tab} label="ModelKit sections" />
