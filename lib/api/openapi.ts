@@ -1,7 +1,10 @@
 // The OpenAPI 3.1 description of REST API v1. Hand-written because the DTOs are TypeScript interfaces
 // (lib/data/dto.ts); keep the two in step when a DTO changes. Pure data: safe to import anywhere.
 import { MAX_COLUMN_NAME_LENGTH, MAX_CSV_OFFSET, MAX_HUNK_OFFSET, MAX_HUNKS_PER_REQUEST } from "@/lib/validations/diff-query";
+import { auditPaths } from "./openapi-audit-paths";
 import { MAX_CURSOR_LENGTH, MAX_FILTER_LENGTH, MAX_PAGE_SIZE, MAX_PATH_LENGTH, MAX_REFERENCE_LENGTH } from "@/lib/validations/common";
+
+import { approvalPaths, approvalSchemas } from "./openapi-approvals";
 
 const str = { type: "string" } as const;
 const nullableStr = { type: ["string", "null"] } as const;
@@ -37,6 +40,7 @@ export const openApiDocument = {
   },
   servers: [{ url: "/api/v1" }],
   paths: {
+    ...auditPaths,
     "/registries": {
       get: { operationId: "listRegistries", summary: "Configured registries", responses: ok({ type: "array", items: ref("Registry") }, "Registries the caller can see") },
     },
@@ -119,12 +123,14 @@ export const openApiDocument = {
         responses: ok(ref("FileDiff"), "The file diff; `kind` says which fields are present"),
       },
     },
+    ...approvalPaths,
   },
   components: {
     responses: {
       Error: { description: "Error (400 bad request, 422 invalid parameters or content, 500 internal)", content: { "application/json": { schema: ref("Error") } } },
     },
     schemas: {
+      ...approvalSchemas,
       Error: {
         type: "object",
         required: ["error"],
