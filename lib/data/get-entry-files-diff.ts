@@ -23,7 +23,10 @@ export async function getEntryFilesDiff(
     const layer = digest ? kit.view.layers.find((l) => l.digest === digest) : undefined;
     return layer ? readLayerListing(kit.repo.source, kit.repo.repository, layer) : null;
   };
-  const [a, b] = await Promise.all([side(base, entry.before?.digest), side(head, entry.after?.digest)]);
+  // Same digest on both sides means the same bytes, so no file can differ: reading the layer (a multi-GiB model,
+  // and twice, since both sides would miss the listing cache at once) would buy nothing.
+  const same = !!entry.before?.digest && entry.before.digest === entry.after?.digest;
+  const [a, b] = same ? [null, null] : await Promise.all([side(base, entry.before?.digest), side(head, entry.after?.digest)]);
   return {
     section: input.section,
     key: input.key,
