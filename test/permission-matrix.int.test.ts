@@ -138,6 +138,41 @@ const ROUTES: Record<string, Row> = {
     call: (s) => ({ method: "GET", url: `/api/v1/reports/decisions?repository=local/${s === "allowed" ? ALLOWED.repo : FORBIDDEN.repo}&format=csv` }),
     expect: (w, s) => (badToken(w) || w === "anonymous" ? 401 : w === "token" ? (s === "allowed" ? 403 : 404) : repoRead(w, s)),
   },
+  // approval workflow: lists need sign-in; mutations check sign-in, then the permission on the repository, then the
+  // request. The matrix config has no environments, so a permitted request stops at "unknown environment" (404).
+  "GET /api/v1/approvals": {
+    call: () => ({ method: "GET", url: "/api/v1/approvals" }),
+    expect: (w) => (badToken(w) || w === "anonymous" ? 401 : 200),
+  },
+  "POST /api/v1/approvals": {
+    call: (s) => ({ method: "POST", url: "/api/v1/approvals", body: { ref: ref(s), environment: "nowhere" } }),
+    expect: (w, s) =>
+      badToken(w) || w === "anonymous" ? 401 : s === "allowed" && (w === "viewer" || w === "token") ? 403 : 404,
+  },
+  "GET /api/v1/approvals/[id]": {
+    call: () => ({ method: "GET", url: "/api/v1/approvals/missing" }),
+    expect: (w) => (badToken(w) ? 401 : 404),
+  },
+  "POST /api/v1/approvals/[id]/decision": {
+    call: () => ({ method: "POST", url: "/api/v1/approvals/missing/decision", body: { decision: "approve" } }),
+    expect: (w) => (badToken(w) || w === "anonymous" ? 401 : 404),
+  },
+  "POST /api/v1/approvals/[id]/revoke": {
+    call: () => ({ method: "POST", url: "/api/v1/approvals/missing/revoke", body: {} }),
+    expect: (w) => (badToken(w) || w === "anonymous" ? 401 : 404),
+  },
+  "POST /api/v1/approvals/[id]/promote": {
+    call: () => ({ method: "POST", url: "/api/v1/approvals/missing/promote", body: {} }),
+    expect: (w) => (badToken(w) || w === "anonymous" ? 401 : 404),
+  },
+  "GET /api/v1/status": {
+    call: (s) => ({ method: "GET", url: `/api/v1/status?ref=${ref(s)}&environment=nowhere` }),
+    expect: (w) => (badToken(w) ? 401 : 404),
+  },
+  "GET /api/v1/environments": {
+    call: (s) => ({ method: "GET", url: `/api/v1/environments?repository=local/${s === "allowed" ? ALLOWED.repo : FORBIDDEN.repo}` }),
+    expect: repoRead,
+  },
   "GET /api/v1/tokens": { call: () => ({ method: "GET", url: "/api/v1/tokens" }), expect: ownTokens(200) },
   "POST /api/v1/tokens": {
     call: () => ({ method: "POST", url: "/api/v1/tokens", body: { name: "m", scopes: ["local/*"], permissions: ["repository.read"] } }),

@@ -4,6 +4,8 @@ import { MAX_COLUMN_NAME_LENGTH, MAX_CSV_OFFSET, MAX_HUNK_OFFSET, MAX_HUNKS_PER_
 import { auditPaths } from "./openapi-audit-paths";
 import { MAX_CURSOR_LENGTH, MAX_FILTER_LENGTH, MAX_PAGE_SIZE, MAX_PATH_LENGTH, MAX_REFERENCE_LENGTH } from "@/lib/validations/common";
 
+import { approvalPaths, approvalSchemas } from "./openapi-approvals";
+
 const str = { type: "string" } as const;
 const nullableStr = { type: ["string", "null"] } as const;
 const int = { type: "integer", minimum: 0 } as const;
@@ -121,12 +123,14 @@ export const openApiDocument = {
         responses: ok(ref("FileDiff"), "The file diff; `kind` says which fields are present"),
       },
     },
+    ...approvalPaths,
   },
   components: {
     responses: {
       Error: { description: "Error (400 bad request, 422 invalid parameters or content, 500 internal)", content: { "application/json": { schema: ref("Error") } } },
     },
     schemas: {
+      ...approvalSchemas,
       Error: {
         type: "object",
         required: ["error"],

@@ -31,6 +31,7 @@ export interface DecideApprovalOptions {
  * the commit, and a registry failure leaves the request `approved` with the error.
  */
 export async function decideApproval(actor: Actor, input: DecideApprovalInput, options: DecideApprovalOptions = {}): Promise<ApprovalRequestDTO> {
+  if (actor.kind === "anonymous") throw new AppError("UNAUTHENTICATED", "Sign in to do this");
   const found = await db.approvalRequest.findUnique({ where: { id: input.id } });
   if (!found) throw new AppError("NOT_FOUND", `approval request ${input.id} not found`);
   const target = { registry: found.registry, repository: found.repository };

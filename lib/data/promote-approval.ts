@@ -9,6 +9,7 @@ import type { Actor } from "./dto";
 
 /** The recovery path: re-runs the registry promotion of an `approved` request whose retag failed earlier. */
 export async function promoteApproval(actor: Actor, input: { id: string }): Promise<ApprovalRequestDTO> {
+  if (actor.kind === "anonymous") throw new AppError("UNAUTHENTICATED", "Sign in to do this");
   const found = await db.approvalRequest.findUnique({ where: { id: input.id } });
   if (!found) throw new AppError("NOT_FOUND", `approval request ${input.id} not found`);
   await requirePermission(actor, "approval.decide", { registry: found.registry, repository: found.repository });

@@ -34,6 +34,7 @@ export interface RequestPromotionOptions {
 
 /** A contributor asks for a digest to enter an environment; the environment's policy gate must pass first. */
 export async function requestPromotion(actor: Actor, input: RequestPromotionInput, options: RequestPromotionOptions = {}): Promise<ApprovalRequestDTO> {
+  if (actor.kind === "anonymous") throw new AppError("UNAUTHENTICATED", "Sign in to do this");
   if (input.idempotencyKey) {
     const existing = await db.approvalRequest.findUnique({ where: { idempotencyKey: input.idempotencyKey }, include: { decisions: true, promotions: true } });
     if (existing) {
@@ -42,8 +43,9 @@ export async function requestPromotion(actor: Actor, input: RequestPromotionInpu
     }
   }
   const ref = parseKitgateReference(input.ref);
+  // Permission first: anonymous callers learn to sign in, others without read access see NOT_FOUND.
+  await requirePermission(actor, "promotion.request", { registry: ref.registry, repository: ref.repository });
   const repo = await openRepository(actor, ref.registry, ref.repository);
-  await requirePermission(actor, "promotion.request", { registry: repo.registry, repository: repo.repository });
   const config = await getConfig();
   const env = getEnvironmentRules(config, input.environment);
   const digest = (await repo.source.resolve(repo.repository, ref.digest ?? ref.tag!)).digest;

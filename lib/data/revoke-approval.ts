@@ -22,6 +22,7 @@ const MAX_REASON_CHARS = 2000;
  * leaves the tag and says so in `lastError`; the matrix then shows the environment as drifted.
  */
 export async function revokeApproval(actor: Actor, input: { id: string; reason?: string | null }): Promise<ApprovalRequestDTO> {
+  if (actor.kind === "anonymous") throw new AppError("UNAUTHENTICATED", "Sign in to do this");
   const found = await db.approvalRequest.findUnique({ where: { id: input.id }, include: { promotions: true } });
   if (!found) throw new AppError("NOT_FOUND", `approval request ${input.id} not found`);
   await requirePermission(actor, "approval.decide", { registry: found.registry, repository: found.repository });

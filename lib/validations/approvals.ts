@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { APPROVAL_STATES } from "@/lib/approvals/types";
+import { MAX_REFERENCE_LENGTH, cursor, limit } from "./common";
+import { repositoryRef } from "./versions-query";
+
+/** Comments and reasons are shown to approvers and signed into statements. */
+const MAX_COMMENT_CHARS = 2000;
+const environment = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, "not an environment name");
+const reference = z.string().min(3).max(MAX_REFERENCE_LENGTH);
+const comment = z.string().max(MAX_COMMENT_CHARS).nullish();
+
+/** `GET /api/v1/approvals?state=&environment=&repository=REGISTRY/REPO&mine=1&cursor=&limit=`. */
+export const approvalListQuery = z.object({
+  state: z.enum(APPROVAL_STATES).optional(),
+  environment: environment.optional(),
+  repository: repositoryRef.optional(),
+  mine: z.enum(["0", "1"]).optional(),
+  cursor,
+  limit,
+});
+
+/** `POST /api/v1/approvals`: request promotion. The idempotency key may come in the body or the header. */
+export const approvalRequestBody = z.strictObject({
+  ref: reference,
+  environment,
+  comment,
+  idempotencyKey: z.string().min(8).max(200).optional(),
+});
+
+export const approvalDecisionBody = z.strictObject({ decision: z.enum(["approve", "reject"]), comment });
+export const approvalRevokeBody = z.strictObject({ reason: comment });
+export const approvalIdParams = z.object({ id: z.string().regex(/^[a-z0-9]{1,64}$/, "not a request id") });
+
+/** `GET /api/v1/status?ref=REF&environment=ENV`. */
+export const deployStatusQuery = z.object({ ref: reference, environment });
+/** `GET /api/v1/environments?repository=REGISTRY/REPO`. */
+export const environmentMatrixQuery = z.object({ repository: repositoryRef });
