@@ -26,6 +26,8 @@ async function main() {
   const listingFraction = allBytes(r.listing.counts) / r.modelLayerBytes;
 
   console.log("");
+  const kitBytes = 2 * r.modelLayerBytes + r.changedLayerBytes + r.configBlobBytes;
+  console.log(`Two ModelKits, ${mib(kitBytes)} in total (${mib(r.modelLayerBytes + r.changedLayerBytes + r.configBlobBytes)} stored: the model layer is pushed once).`);
   console.log(`Registry bytes (model layer ${mib(r.modelLayerBytes)} uncompressed tar, ${r.listing.files} files, shared; second push: ${r.modelSecondPush};`);
   console.log(`changed layers (code+config, base+head) ${kib(r.changedLayerBytes)}; config blobs ${kib(r.configBlobBytes)})`);
   const rows: string[][] = [["step", "blob full", "blob ranged", "manifests", "other", "requests"]];
