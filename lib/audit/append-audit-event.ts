@@ -31,7 +31,8 @@ export interface AppendedAuditEvent {
  * unique index on seq stays the last line of defence: a race becomes an error, never a fork.
  */
 export async function appendAuditEvent(tx: AuditTx, event: AuditEventInput): Promise<AppendedAuditEvent> {
-  if (isPostgres) await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${PG_CHAIN_LOCK_KEY})`);
+  // the function returns void, which the pg adapter cannot deserialise; select a constant from it instead
+  if (isPostgres) await tx.$queryRawUnsafe(`SELECT 1 AS locked FROM pg_advisory_xact_lock(${PG_CHAIN_LOCK_KEY})`);
   if (!backfilled) {
     await chainLegacyRows(tx);
     backfilled = true;
