@@ -34,8 +34,11 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await db?.$disconnect();
-  cluster?.stop();
+  try {
+    await db?.$disconnect();
+  } finally {
+    cluster?.stop();
+  }
 });
 
 describe("audit hash chain on PostgreSQL", () => {
