@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need when they are missing (as root), or says exactly what to run.
 set -euo pipefail
-PACKAGES=(chromium docker-registry skopeo apache2-utils openssl poppler-utils)
+PACKAGES=(chromium docker-registry skopeo apache2-utils openssl poppler-utils postgresql)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
