@@ -1,0 +1,63 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { postJson } from "./post-json";
+
+/** Approve / reject with a comment; the server's refusal (e.g. self-approval) is shown as is. */
+export function DecisionForm({ id, canRetry, canRevoke, canDecide }: { id: string; canRetry: boolean; canRevoke: boolean; canDecide: boolean }) {
+  const router = useRouter();
+  const [comment, setComment] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function act(path: string, body: unknown) {
+    setBusy(true);
+    setError(null);
+    try {
+      await postJson(`/api/v1/approvals/${encodeURIComponent(id)}/${path}`, body);
+      setComment("");
+      router.refresh();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="stack" aria-label="Decision" onSubmit={(e) => e.preventDefault()}>
+      <label className="stack">
+        <span>Comment</span>
+        <textarea name="comment" rows={3} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} />
+      </label>
+      <div className="row">
+        {canDecide ? (
+          <>
+            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => act("decision", { decision: "approve", comment: comment || null })}>
+              Approve
+            </button>
+            <button type="button" className="btn" disabled={busy} onClick={() => act("decision", { decision: "reject", comment: comment || null })}>
+              Reject
+            </button>
+          </>
+        ) : null}
+        {canRetry ? (
+          <button type="button" className="btn" disabled={busy} onClick={() => act("promote", {})}>
+            Retry promotion
+          </button>
+        ) : null}
+        {canRevoke ? (
+          <button type="button" className="btn" disabled={busy} onClick={() => act("revoke", { reason: comment || null })}>
+            Revoke
+          </button>
+        ) : null}
+      </div>
+      {error ? (
+        <p className="alert alert-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
