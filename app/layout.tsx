@@ -25,6 +25,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Link>
             <nav className="site-nav" aria-label="Main">
               <Link href="/">Registries</Link>
+              <Link href="/approvals">Approvals</Link>
               <a href="/api/v1/openapi.json">API</a>
             </nav>
             <div style={{ marginLeft: "auto" }}>
