@@ -20,15 +20,15 @@ npm run --silent typecheck
 step "unit tests"
 npx vitest run --project unit
 
-step "integration tests"
-npx vitest run --project integration
-
-step "demo data + build"
+step "demo data + production build (the permission matrix and e2e run against it)"
 npm run --silent demo:data
 mkdir -p data
 rm -f data/e2e.db
 DATABASE_URL=file:./data/e2e.db npx prisma migrate deploy >/dev/null
 npm run --silent build
+
+step "integration tests (real docker-registry, real next start)"
+npx vitest run --project integration
 
 step "e2e (Playwright, Debian Chromium)"
 npx playwright test
