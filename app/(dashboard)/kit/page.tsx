@@ -12,6 +12,7 @@ import { SnippetList } from "@/components/kit/snippet-list";
 import { AttestationsTab } from "@/components/attest/attestations-tab";
 import { EvidenceDownloads } from "@/components/audit/evidence-downloads";
 import { CompareWith } from "@/components/diff/compare-with";
+import { PromotionControl } from "@/components/approvals/promotion-control";
 import { DeployChecksTab } from "@/components/policy/deploy-checks-tab";
 import { getActor } from "@/lib/data/get-actor";
 import { getModelKit } from "@/lib/data/get-modelkit";
@@ -120,6 +121,7 @@ export default async function KitPage({ searchParams }: Props) {
           </CopyButton>
           {KIT_FORMATS.has(kit.view.format) ? <CompareWith pageRef={ref} registry={kit.registry} repository={kit.repository} digest={kit.digest} /> : null}
           <EvidenceDownloads reference={kit.reference} />
+          {KIT_FORMATS.has(kit.view.format) ? <PromotionControl reference={kit.reference} registry={kit.registry} repository={kit.repository} /> : null}
         </div>
       </div>
       <Tabs tabs={tabs} current={tab} label="ModelKit sections" />
