@@ -22,4 +22,7 @@ const { attachDemoAttestations } = await import("./demo-data/attest-demo");
 const { createLayoutSource } = await import("@/lib/registry/layout/create-layout-source");
 const signed = await attachDemoAttestations(createLayoutSource({ name: "demo", root: out }), path.join(path.dirname(out), "keys"));
 for (const line of signed.attached) console.log(`signed: ${line}`);
+// Kitgate's key for signed approval decisions (trust.signingKey), next to the demo key.
+const { ensureKitgateSigningKey } = await import("./demo-data/kitgate-signing-key");
+console.log(`approval signing key: ${(await ensureKitgateSigningKey(path.join(path.dirname(out), "keys"))).privateKeyFile}`);
 console.log(`demo registry written to ${out}`);
