@@ -64,7 +64,9 @@ export async function getFileDiff(
     };
   }
 
-  const [ba, bb] = await Promise.all([bytesOf(base, a), bytesOf(head, b)]);
+  // The same layer on both sides holds the same bytes: read them once.
+  const sameBytes = !!a && !!b && a.layer.digest === b.layer.digest && a.entry.dataOffset === b.entry.dataOffset;
+  const [ba, bb] = sameBytes ? await bytesOf(base, a).then((x) => [x, x] as const) : await Promise.all([bytesOf(base, a), bytesOf(head, b)]);
   const sides = { base: sideOf(a, ba), head: sideOf(b, bb) };
   const identical = !!sides.base?.sha256 && sides.base.sha256 === sides.head?.sha256;
   const truncated = (ba?.truncated ?? false) || (bb?.truncated ?? false);
