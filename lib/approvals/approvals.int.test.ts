@@ -192,6 +192,16 @@ describe("promotion by tag in the same repository", () => {
   });
 });
 
+describe("deploy status before any request", () => {
+  it("reports scan-passed or quarantined from the environment's gate, and never may-deploy", async () => {
+    const ref = `acme/${REPO}:1.1.0`;
+    const passed = await m.getDeployStatus(scientist(), { ref, environment: "production" }, { gate: async () => ({ passed: true }) });
+    expect(passed).toMatchObject({ state: "scan-passed", mayDeploy: false, approvals: 0, approvalsRequired: 2, request: null });
+    const failed = await m.getDeployStatus(scientist(), { ref, environment: "production" }, { gate: async () => ({ passed: false }) });
+    expect(failed).toMatchObject({ state: "quarantined", mayDeploy: false });
+  });
+});
+
 describe("promotion by copy into an environment repository", () => {
   it("needs two approvers from the allowed groups, then copies the kit and its attestations into prod/…", async () => {
     const src = await source();

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseKitgateReference } from "@/lib/registry/parse-kitgate-reference";
 import type { Actor } from "./dto";
+import { evaluatePolicy } from "./evaluate-policy";
 import { openRepository } from "./open-repository";
 
 export interface DeployStatusDTO {
@@ -23,8 +24,16 @@ export interface DeployStatusDTO {
   request: ApprovalRequestDTO | null;
 }
 
-/** For CI: "may REF go to ENV now?" — the latest request for that exact digest and environment. */
-export async function getDeployStatus(actor: Actor, input: { ref: string; environment: string }): Promise<DeployStatusDTO> {
+export interface DeployStatusOptions {
+  /** replaces the policy evaluation (tests) */
+  gate?: (actor: Actor, input: { ref: string; environment: string }) => Promise<{ passed: boolean }>;
+}
+
+/**
+ * For CI: "may REF go to ENV now?" — the latest request for that exact digest and environment; with no request
+ * yet, the environment's policy gate says whether it is `scan-passed` (may be requested) or `quarantined`.
+ */
+export async function getDeployStatus(actor: Actor, input: { ref: string; environment: string }, options: DeployStatusOptions = {}): Promise<DeployStatusDTO> {
   const ref = parseKitgateReference(input.ref);
   const repo = await openRepository(actor, ref.registry, ref.repository);
   const env = getEnvironmentRules(await getConfig(), input.environment);
@@ -36,11 +45,17 @@ export async function getDeployStatus(actor: Actor, input: { ref: string; enviro
     include: { decisions: true, promotions: true },
   });
   const dto = latest ? toApprovalDTO(latest) : null;
+  const reference = `${repo.registry}/${repo.repository}@${digest}`;
+  let state: ApprovalState = dto?.state ?? "quarantined";
+  if (!dto) {
+    const gate = await (options.gate ?? evaluatePolicy)(actor, { ref: reference, environment: env.name });
+    state = gate.passed ? "scan-passed" : "quarantined";
+  }
   return {
-    reference: `${repo.registry}/${repo.repository}@${digest}`,
+    reference,
     digest,
     environment: env.name,
-    state: dto?.state ?? "quarantined",
+    state,
     approvals: dto?.approvals ?? 0,
     approvalsRequired: dto?.approvalsRequired ?? env.approvals,
     mayDeploy: dto?.state === "promoted",
