@@ -2,7 +2,7 @@
 // promotion by retag and by cross-repository copy (attestations along), the signed decision, revocation, the
 // drift alarm after an outside retag, and 200 simultaneous approvals of one request.
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtemp, rm, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +20,7 @@ type Mods = {
   requestPromotion: typeof import("@/lib/data/request-promotion").requestPromotion;
   decideApproval: typeof import("@/lib/data/decide-approval").decideApproval;
   revokeApproval: typeof import("@/lib/data/revoke-approval").revokeApproval;
+  promoteApproval: typeof import("@/lib/data/promote-approval").promoteApproval;
   getEnvironmentMatrix: typeof import("@/lib/data/get-environment-matrix").getEnvironmentMatrix;
   getDeployStatus: typeof import("@/lib/data/get-deploy-status").getDeployStatus;
   listApprovals: typeof import("@/lib/data/list-approvals").listApprovals;
@@ -88,6 +89,7 @@ beforeAll(async () => {
     requestPromotion: (await import("@/lib/data/request-promotion")).requestPromotion,
     decideApproval: (await import("@/lib/data/decide-approval")).decideApproval,
     revokeApproval: (await import("@/lib/data/revoke-approval")).revokeApproval,
+    promoteApproval: (await import("@/lib/data/promote-approval")).promoteApproval,
     getEnvironmentMatrix: (await import("@/lib/data/get-environment-matrix")).getEnvironmentMatrix,
     getDeployStatus: (await import("@/lib/data/get-deploy-status")).getDeployStatus,
     listApprovals: (await import("@/lib/data/list-approvals")).listApprovals,
@@ -228,6 +230,29 @@ describe("promotion by copy into an environment repository", () => {
       approvedDigest: digest,
       drift: false,
     });
+  });
+});
+
+describe("recovery when the promotion fails after the decision", () => {
+  it("stays approved with the error, and the retry action promotes once the cause is fixed", async () => {
+    const key = path.join(dir, "keys", "kitgate.key");
+    const req = await m.requestPromotion(scientist(), { ref: `acme/${REPO}:1.0.0`, environment: "production" }, { gate });
+    await m.decideApproval(manager(), { id: req.id, decision: "approve" });
+    await rename(key, `${key}.away`);
+    let failed;
+    try {
+      failed = await m.decideApproval(cto(), { id: req.id, decision: "approve" });
+    } finally {
+      await rename(`${key}.away`, key);
+    }
+    expect(failed.state).toBe("approved");
+    expect(failed.lastError).toMatch(/signingKey kitgate: cannot read/);
+    expect((await m.getDeployStatus(scientist(), { ref: `acme/${REPO}:1.0.0`, environment: "production" })).mayDeploy).toBe(false);
+
+    const retried = await m.promoteApproval(manager(), { id: req.id });
+    expect(retried).toMatchObject({ state: "promoted", lastError: null });
+    expect(retried.promotions.map((p) => p.status)).toEqual(["failed", "succeeded"]);
+    expect(await resolveTag(`prod/${REPO}`, "production")).toBe(req.digest);
   });
 });
 
