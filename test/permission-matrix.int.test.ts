@@ -116,6 +116,21 @@ const ROUTES: Record<string, Row> = {
     call: (s, c) => ({ method: "GET", url: `/api/v1/modelkit/file?ref=${ref(s)}&path=${encodeURIComponent(c.file[s])}` }),
     expect: repoRead,
   },
+  "GET /api/v1/attestations": { call: (s) => ({ method: "GET", url: `/api/v1/attestations?ref=${ref(s)}` }), expect: repoRead },
+  "GET /api/v1/policy/evaluate": {
+    call: (s) => ({ method: "GET", url: `/api/v1/policy/evaluate?ref=${ref(s)}&environment=dev` }),
+    expect: repoRead,
+  },
+  // a diff reads both sides: each must be readable (here both sides are the same version)
+  "GET /api/v1/diff": { call: (s) => ({ method: "GET", url: `/api/v1/diff?base=${ref(s)}&head=${ref(s)}` }), expect: repoRead },
+  "GET /api/v1/diff/files": {
+    call: (s) => ({ method: "GET", url: `/api/v1/diff/files?base=${ref(s)}&head=${ref(s)}&section=code&key=src` }),
+    expect: repoRead,
+  },
+  "GET /api/v1/diff/file": {
+    call: (s, c) => ({ method: "GET", url: `/api/v1/diff/file?base=${ref(s)}&head=${ref(s)}&path=${encodeURIComponent(c.file[s])}` }),
+    expect: repoRead,
+  },
   // audit: signed-in callers only; non-admins see rows of repositories they can read (and their own) only
   "GET /api/v1/audit": {
     call: () => ({ method: "GET", url: "/api/v1/audit?limit=200" }),
