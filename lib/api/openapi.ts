@@ -123,6 +123,25 @@ export const openApiDocument = {
         responses: ok(ref("FileDiff"), "The file diff; `kind` says which fields are present"),
       },
     },
+    "/attestations": {
+      get: {
+        operationId: "listAttestations",
+        summary: "Signatures and attestations of one version, each verified against the configured trust keys",
+        description:
+          "Found through the referrers API, the `sha256-<hex>` fallback index, cosign `.att`/`.sig` tags, sigstore bundles and Notary v2 signatures. `status` is one of verified, untrusted-key, invalid-signature, subject-mismatch, unsupported, malformed, not-verified; `predicateType` and `predicate` come only from a verified signed payload.",
+        parameters: [refParam],
+        responses: ok({ type: "array", items: { type: "object", description: "AttestationDTO (lib/attest/types.ts)" } }, "Attestations with their verification status"),
+      },
+    },
+    "/policy/evaluate": {
+      get: {
+        operationId: "evaluatePolicy",
+        summary: "May this version enter an environment? Every policy rule with pass/fail, reason and evidence",
+        description: "The scanning tier chosen for the version and why, the environment's gate rules (earlier environments' gates included), and the policy digest. Only verified attestations count as evidence. 404 for an unknown environment.",
+        parameters: [refParam, q("environment", "Environment name from the configuration, e.g. `production`.", str, true)],
+        responses: ok({ type: "object", description: "PolicyEvaluationDTO (lib/policy/types.ts): environment, tier, passed, rules[], policyDigest" }, "The evaluation"),
+      },
+    },
     ...approvalPaths,
   },
   components: {
