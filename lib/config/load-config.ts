@@ -2,10 +2,10 @@ import "server-only";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { configFileSchema, type ConfigFile } from "./config-schema";
 import type { KitgateConfig, RegistryConfig, RemoteAuth } from "./types";
+import { formatZodIssue } from "@/lib/validations/format-zod-issue";
 
 /** A config file is hand-written YAML; anything this large is a mistake (or an attack on the YAML parser). */
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -42,7 +42,7 @@ export async function loadConfig(file?: string): Promise<KitgateConfig> {
   }
   const parsed = configFileSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    const lines = parsed.error.issues.map(formatIssue);
+    const lines = parsed.error.issues.map(formatZodIssue);
     throw new AppError("CONFIG_INVALID", `${abs}: invalid configuration:\n  ${lines.join("\n  ")}`, {
       details: { path: abs, issues: lines },
     });
@@ -52,19 +52,6 @@ export async function loadConfig(file?: string): Promise<KitgateConfig> {
   return config;
 }
 
-function formatIssue(issue: z.core.$ZodIssue): string {
-  const key = issue.path.reduce<string>(
-    (acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
-    "",
-  );
-  const message =
-    issue.code === "invalid_type" && /received undefined/.test(issue.message)
-      ? "required"
-      : issue.code === "unrecognized_keys"
-        ? `unknown key(s) ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`
-        : issue.message;
-  return key ? `${key}: ${message}` : message;
-}
 
 function readEnv(variable: string, key: string): string {
   const value = process.env[variable];

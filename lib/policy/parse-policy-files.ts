@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { parse as parseYaml } from "yaml";
-import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { policyFileSchema, type PolicyFile } from "./policy-file-schema";
 import type { EnvironmentDef, GateDef, PolicySet, TierDef, TierRule } from "./types";
+import { formatZodIssue } from "@/lib/validations/format-zod-issue";
 
 /** Hand-written YAML never needs many aliases; a cap stops "billion laughs" expansion. */
 const MAX_YAML_ALIASES = 100;
@@ -42,7 +42,7 @@ export function parsePolicyFiles(files: PolicyFileInput[], context: PolicyContex
     }
     const result = policyFileSchema.safeParse(raw);
     if (!result.success) {
-      for (const issue of result.error.issues) problems.push(`${f.name}: ${formatIssue(issue)}`);
+      for (const issue of result.error.issues) problems.push(`${f.name}: ${formatZodIssue(issue)}`);
       continue;
     }
     parsed.push({ name: f.name, file: result.data });
@@ -161,16 +161,3 @@ function firstLine(s: string): string {
   return s.split("\n")[0] ?? s;
 }
 
-function formatIssue(issue: z.core.$ZodIssue): string {
-  const key = issue.path.reduce<string>(
-    (acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)),
-    "",
-  );
-  const message =
-    issue.code === "invalid_type" && /received undefined/.test(issue.message)
-      ? "required"
-      : issue.code === "unrecognized_keys"
-        ? `unknown key(s) ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`
-        : issue.message;
-  return key ? `${key}: ${message}` : message;
-}
