@@ -91,7 +91,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <td>
                   <code>{r.action}</code>
                 </td>
-                <td className="cell-digest">{r.target ?? "-"}</td>
+                <td className="cell-digest" style={{ wordBreak: "break-all", maxWidth: "22rem" }}>
+                  {r.target ?? "-"}
+                </td>
                 <td>{r.repository ?? "-"}</td>
                 <td>{r.environment ?? "-"}</td>
                 <td className="cell-digest" title={`prev ${r.prevHash ?? "-"}\nhash ${r.hash ?? "-"}`}>
