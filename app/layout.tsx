@@ -26,6 +26,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <nav className="site-nav" aria-label="Main">
               <Link href="/">Registries</Link>
               <Link href="/approvals">Approvals</Link>
+              <Link href="/audit">Audit</Link>
               <a href="/api/v1/openapi.json">API</a>
             </nav>
             <div style={{ marginLeft: "auto" }}>
