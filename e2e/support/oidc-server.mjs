@@ -13,6 +13,9 @@ const USERS = {
   bob: { name: "Bob Churn", email: "bob@example.test", groups: ["churn-team"] },
   gina: { name: "Gina GitLab", email: "gina@example.test", groups: ["churn-team"], groupsOnlyInUserinfo: true },
   root: { name: "Root Admin", email: "root@example.test", groups: ["kg-admins"] },
+  // the approvals journey (e2e/approvals.spec.ts): a data scientist who requests, a manager who approves
+  dana: { name: "Dana Scientist", email: "dana@example.test", groups: ["ds-team"] },
+  max: { name: "Max Manager", email: "max@example.test", groups: ["mgr-team"] },
 };
 
 const provider = new Provider(ISSUER, {
