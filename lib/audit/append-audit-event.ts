@@ -15,9 +15,6 @@ const isPostgres = /^postgres(ql)?:\/\//.test(env.DATABASE_URL);
 
 const cap = (s: string | null | undefined) => (s == null ? null : s.slice(0, MAX_FIELD_CHARS));
 
-// Rows written before the chain existed are chained once per process, on the first append.
-let backfilled = false;
-
 export interface AppendedAuditEvent {
   id: string;
   seq: number;
@@ -33,10 +30,9 @@ export interface AppendedAuditEvent {
 export async function appendAuditEvent(tx: AuditTx, event: AuditEventInput): Promise<AppendedAuditEvent> {
   // the function returns void, which the pg adapter cannot deserialise; select a constant from it instead
   if (isPostgres) await tx.$queryRawUnsafe(`SELECT 1 AS locked FROM pg_advisory_xact_lock(${PG_CHAIN_LOCK_KEY})`);
-  if (!backfilled) {
-    await chainLegacyRows(tx);
-    backfilled = true;
-  }
+  // Checked on every append (one indexed probe), not remembered per process: the transaction that chained them
+  // may still roll back.
+  await chainLegacyRows(tx);
   const last = await tx.auditEvent.findFirst({
     where: { seq: { not: null } },
     orderBy: { seq: "desc" },
@@ -73,16 +69,16 @@ function normaliseDetails(details: Record<string, unknown> | undefined): unknown
   return JSON.parse(text);
 }
 
+/**
+ * Rows written before the chain existed are chained in time order, but only while no chained row exists yet:
+ * once the chain has started, an unchained row can only have been inserted behind the app's back, so it is
+ * left for verification to report instead of being laundered into the chain.
+ */
 async function chainLegacyRows(tx: AuditTx): Promise<void> {
+  if (await tx.auditEvent.findFirst({ where: { seq: { not: null } }, select: { id: true } })) return;
   const legacy = await tx.auditEvent.findMany({ where: { seq: null }, orderBy: [{ at: "asc" }, { id: "asc" }] });
-  if (legacy.length === 0) return;
-  const last = await tx.auditEvent.findFirst({
-    where: { seq: { not: null } },
-    orderBy: { seq: "desc" },
-    select: { seq: true, hash: true },
-  });
-  let seq = last?.seq ?? 0;
-  let prevHash = last?.hash ?? GENESIS_HASH;
+  let seq = 0;
+  let prevHash = GENESIS_HASH;
   for (const r of legacy) {
     seq++;
     const hash = hashAuditRow({ ...r, seq, prevHash, details: r.details ?? null });

@@ -105,6 +105,19 @@ describe("audit hash chain on SQLite", () => {
     expect((await verifyStoredAuditChain()).ok).toBe(true);
   });
 
+  it("a row inserted behind the app's back is reported, not chained by the next append", async () => {
+    const raw = new Database(database.file);
+    raw.prepare(`INSERT INTO "AuditEvent" (id, at, action, actorId) VALUES ('forged', ?, 'approval.decision', 'oidc:mallory')`).run(Date.now());
+    raw.close();
+    await recordAuditEvent({ action: "auth.sign-in", actorId: "local:dana" });
+    expect((await db.auditEvent.findUnique({ where: { id: "forged" } }))?.seq).toBeNull();
+    expect(await verifyStoredAuditChain()).toMatchObject({ ok: false, firstBroken: { id: "forged", seq: null, reason: "hash-mismatch" } });
+    const cleanup = new Database(database.file);
+    cleanup.prepare(`DELETE FROM "AuditEvent" WHERE id = 'forged'`).run();
+    cleanup.close();
+    expect((await verifyStoredAuditChain()).ok).toBe(true);
+  });
+
   it("a deleted row (raw SQL) is named as a gap at the row after it", async () => {
     const raw = new Database(database.file);
     raw.prepare(`DELETE FROM "AuditEvent" WHERE seq = 20`).run();
