@@ -191,6 +191,11 @@ describe("promotion by tag in the same repository", () => {
     await pushManifest(ctx, REPO, "staging", other.bytes, other.descriptor.mediaType);
     const matrix = await m.getEnvironmentMatrix(manager(), { registry: "acme", repository: REPO });
     expect(matrix.environments.find((e) => e.environment === "staging")).toMatchObject({ approvedDigest: digest100, currentDigest: digest110, drift: true });
+    // audited once, however often the matrix is looked at
+    await m.getEnvironmentMatrix(scientist(), { registry: "acme", repository: REPO });
+    const drift = await m.db.auditEvent.findMany({ where: { action: "drift.detected" } });
+    expect(drift).toHaveLength(1);
+    expect(drift[0]).toMatchObject({ environment: "staging", repository: `acme/${REPO}`, target: `acme/${REPO}:staging@${digest110}` });
   });
 });
 

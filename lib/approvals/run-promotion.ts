@@ -3,6 +3,7 @@ import { getConfig } from "@/lib/config/get-config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getRegistries } from "@/lib/registry/get-registries";
+import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import { attachEnvelope } from "./attach-referrer";
 import { buildApprovalStatement } from "./build-approval-statement";
 import { getEnvironmentRules } from "./get-environment-rules";
@@ -71,7 +72,7 @@ export async function runPromotion(requestId: string, now: () => Date = () => ne
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return runTransition({
+    const failed = await runTransition({
       requestId,
       event: "promote-failed",
       context: () => ctx,
@@ -85,8 +86,10 @@ export async function runPromotion(requestId: string, now: () => Date = () => ne
         { action: "promotion.failed", actorId: SYSTEM.id, actorName: SYSTEM.name, target: `${repoKey}@${request.digest}`, repository: repoKey, environment: env.name, details: { requestId, tag: target.tag, targetRepository: target.repository, error: message.slice(0, 500) } },
       ],
     });
+    void deliverWebhook("promotion", { requestId, reference: `${repoKey}@${request.digest}`, environment: env.name, ok: false, error: message.slice(0, 500) });
+    return failed;
   }
-  return runTransition({
+  const promoted = await runTransition({
     requestId,
     event: "promote-succeeded",
     context: () => ctx,
@@ -103,4 +106,6 @@ export async function runPromotion(requestId: string, now: () => Date = () => ne
       { action: "promotion.succeeded", actorId: SYSTEM.id, actorName: SYSTEM.name, target: `${repoKey}@${request.digest}`, repository: repoKey, environment: env.name, details: { requestId, tag: target.tag, targetRepository: target.repository, previousDigest, statementDigest, copiedReferrers } },
     ],
   });
+  void deliverWebhook("promotion", { requestId, reference: `${repoKey}@${request.digest}`, environment: env.name, ok: true, target: `${target.repository}:${target.tag}`, statementDigest });
+  return promoted;
 }

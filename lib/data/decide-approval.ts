@@ -9,6 +9,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { getConfig } from "@/lib/config/get-config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import type { Actor } from "./dto";
 
 const MAX_COMMENT_CHARS = 2000;
@@ -72,6 +73,7 @@ export async function decideApproval(actor: Actor, input: DecideApprovalInput, o
         : []),
     ],
   });
+  void deliverWebhook("decision", { requestId: input.id, reference: canonical, environment: found.environment, decision: input.decision, approver: { id: actor.id, name: actor.name }, comment, state: result.outcome.to });
   if (result.outcome.to === "approved" && result.from !== "approved" && options.promote !== false) {
     await runPromotion(input.id, now);
   }

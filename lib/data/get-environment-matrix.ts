@@ -6,6 +6,8 @@ import { promotionTarget } from "@/lib/approvals/promotion-target";
 import { toApprovalDTO } from "@/lib/approvals/to-approval-dto";
 import { getConfig } from "@/lib/config/get-config";
 import { db } from "@/lib/db";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import type { Actor } from "./dto";
 import { openRepository } from "./open-repository";
 
@@ -62,16 +64,37 @@ export async function getEnvironmentMatrix(actor: Actor, input: { registry: stri
           error = err instanceof Error ? err.message : String(err);
         }
       }
+      const drift = pointer !== null && error === null && now !== pointer.digest;
+      if (drift) await recordDrift(repo.registry, repo.repository, env.name, pointer, now);
       return {
         environment: env.name,
         target,
         approvedDigest: pointer?.digest ?? null,
         currentDigest: now,
-        drift: pointer !== null && error === null && now !== pointer.digest,
+        drift,
         pending: pending.filter((p) => p.environment === env.name).slice(0, MAX_PENDING_PER_ENV).map(toApprovalDTO),
         error,
       };
     }),
   );
   return { registry: repo.registry, repository: repo.repository, environments };
+}
+
+/**
+ * Drift is noticed when someone looks (no background poller yet). It is audited and announced once per new
+ * position of the tag — the target names the digest the tag moved to — so repeated page views add nothing.
+ */
+async function recordDrift(
+  registry: string,
+  repository: string,
+  environment: string,
+  pointer: { targetRepository: string; tag: string; digest: string },
+  now: string | null,
+): Promise<void> {
+  const target = `${registry}/${pointer.targetRepository}:${pointer.tag}@${now ?? "deleted"}`;
+  if (await db.auditEvent.findFirst({ where: { action: "drift.detected", target }, select: { id: true } })) return;
+  const repoKey = `${registry}/${repository}`;
+  const details = { approvedDigest: pointer.digest, currentDigest: now, tag: pointer.tag, targetRepository: pointer.targetRepository };
+  await recordAuditEvent({ action: "drift.detected", actorId: "system:kitgate", actorName: "Kitgate", target, repository: repoKey, environment, details });
+  void deliverWebhook("drift", { repository: repoKey, environment, ...details });
 }

@@ -10,6 +10,7 @@ import { getConfig } from "@/lib/config/get-config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseKitgateReference } from "@/lib/registry/parse-kitgate-reference";
+import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import type { Actor } from "./dto";
 import { evaluatePolicy } from "./evaluate-policy";
 import { openRepository } from "./open-repository";
@@ -91,5 +92,8 @@ export async function requestPromotion(actor: Actor, input: RequestPromotionInpu
     );
     return row;
   });
-  return toApprovalDTO(created);
+  const dto = toApprovalDTO(created);
+  // after the commit, never awaited: a slow receiver must not hold the request (deliverWebhook never throws)
+  void deliverWebhook("request", { requestId: dto.id, reference: dto.reference, environment: dto.environment, requester: dto.requester, comment: dto.comment });
+  return dto;
 }

@@ -11,6 +11,7 @@ import { getConfig } from "@/lib/config/get-config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getRegistries } from "@/lib/registry/get-registries";
+import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import type { Actor } from "./dto";
 
 const MAX_REASON_CHARS = 2000;
@@ -84,5 +85,6 @@ export async function revokeApproval(actor: Actor, input: { id: string; reason?:
     });
   }
   const fresh = await db.approvalRequest.findUniqueOrThrow({ where: { id: input.id }, include: { decisions: true, promotions: true } });
+  void deliverWebhook("revocation", { requestId: input.id, reference: canonical, environment: found.environment, by: { id: actor.id, name: actor.name }, reason, lastError: fresh.lastError });
   return toApprovalDTO(fresh);
 }
