@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { AUTH_BASE_URL, OIDC_ISSUER } from "./support/auth-server";
 
 const SHOTS = "e2e-results";
 
@@ -43,4 +44,41 @@ test("evidence PDF downloads from the version page, names the digest, and the ex
   const csvPath = `${SHOTS}/decisions.csv`;
   await csv.saveAs(csvPath);
   expect(execFileSync("head", ["-1", csvPath]).toString()).toContain("at,repository,digest,environment,decision,approverId");
+});
+
+test.describe("with the real OIDC IdP", () => {
+  test.use({ baseURL: AUTH_BASE_URL });
+
+  async function signInWithIdp(page: Page, login: string) {
+    await page.route(/fonts\.(googleapis|gstatic)\.com/, (r) => r.abort());
+    await page.goto("/signin");
+    await page.getByRole("button", { name: "Sign in with Test IdP" }).click();
+    await page.waitForURL(new RegExp(`^${OIDC_ISSUER}/interaction/`));
+    await page.locator('input[name="login"]').fill(login);
+    await page.locator('input[name="password"]').fill("any-password");
+    await page.getByRole("button", { name: "Sign-in" }).click();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.waitForURL(`${AUTH_BASE_URL}/`);
+  }
+
+  test("the admin sees the verified chain and everyone's rows; a viewer does not see the admin's rows", async ({ browser }) => {
+    const alice = await browser.newPage({ baseURL: AUTH_BASE_URL });
+    await signInWithIdp(alice, "alice");
+    const root = await browser.newPage({ baseURL: AUTH_BASE_URL });
+    await signInWithIdp(root, "root");
+
+    await root.goto("/audit?action=auth.sign-in");
+    await expect(root.getByTestId("chain-status")).toContainText(/Audit chain intact: \d+ rows verified; head hash [0-9a-f]{64}/);
+    const rows = root.getByRole("table", { name: "Audit rows, newest first" }).locator("tbody tr");
+    await expect(rows.filter({ hasText: "Alice Fraud" }).first()).toBeVisible();
+    await expect(rows.filter({ hasText: "Root Admin" }).first()).toBeVisible();
+    await root.screenshot({ path: `${SHOTS}/audit-admin.png`, fullPage: true });
+
+    await alice.goto("/audit?action=auth.sign-in");
+    await expect(alice.getByText("Chain verification is shown to admins")).toBeVisible();
+    const aliceRows = alice.getByRole("table", { name: "Audit rows, newest first" }).locator("tbody tr");
+    await expect(aliceRows.filter({ hasText: "Alice Fraud" }).first()).toBeVisible();
+    await expect(aliceRows.filter({ hasText: "Root Admin" })).toHaveCount(0);
+    expect((await alice.request.get("/api/v1/audit/verify")).status()).toBe(403);
+  });
 });
