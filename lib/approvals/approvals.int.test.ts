@@ -2,6 +2,7 @@
 // promotion by retag and by cross-repository copy (attestations along), the signed decision, revocation, the
 // drift alarm after an outside retag, and 200 simultaneous approvals of one request.
 import { generateKeyPairSync } from "node:crypto";
+import { createServer, type Server } from "node:http";
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -38,6 +39,8 @@ let m: Mods;
 let database: ReturnType<typeof createSqliteDb>;
 let publicKeyPem: string;
 let makeActor: (id: string, groups: string[]) => Actor;
+let hookServer: Server;
+const hooks: { event: string; data: Record<string, unknown> }[] = [];
 const gate = async () => ({ passed: true, policyDigest: "sha256:" + "ab".repeat(32) });
 const REPO = "demo/fraud-detection";
 
@@ -49,6 +52,16 @@ beforeAll(async () => {
   ctx = createOciContext({ url: registry.url, auth: { type: "basic", username: "alice", password: REGISTRY_USERS.alice.password } });
   await copyLayoutToRegistry(layout, ctx);
 
+  hookServer = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      hooks.push(JSON.parse(body));
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => hookServer.listen(0, "127.0.0.1", resolve));
+  const hookUrl = `http://127.0.0.1:${(hookServer.address() as { port: number }).port}/hook`;
   const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   await mkdir(path.join(dir, "keys"));
   await writeFile(path.join(dir, "keys", "kitgate.key"), privateKey.export({ type: "pkcs8", format: "pem" }));
@@ -67,6 +80,8 @@ beforeAll(async () => {
       "  - { name: staging, promotion: { tag: staging } }",
       "  - { name: production, after: staging, approvals: 2, approverGroups: [managers, cto], promotion: { repository: 'prod/{repository}', tag: production } }",
       "  - { name: load, approvals: 3 }",
+      "webhooks:",
+      `  - { url: "${hookUrl}", secretEnv: APPROVALS_HOOK_SECRET, events: [request, decision, promotion, revocation, drift] }`,
       "",
     ].join("\n"),
   );
@@ -76,6 +91,7 @@ beforeAll(async () => {
     DATABASE_URL: database.url,
     APPROVALS_TEST_USER: "alice",
     APPROVALS_TEST_PASS: REGISTRY_USERS.alice.password,
+    APPROVALS_HOOK_SECRET: "approvals-hook-secret",
   });
   const { resolveGrants } = await import("@/lib/access/resolve-grants");
   const rules = [
@@ -104,6 +120,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await m?.db.$disconnect();
   await registry?.stop();
+  hookServer?.close();
   database?.cleanup();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
@@ -196,6 +213,14 @@ describe("promotion by tag in the same repository", () => {
     const drift = await m.db.auditEvent.findMany({ where: { action: "drift.detected" } });
     expect(drift).toHaveLength(1);
     expect(drift[0]).toMatchObject({ environment: "staging", repository: `acme/${REPO}`, target: `acme/${REPO}:staging@${digest110}` });
+  });
+});
+
+describe("webhooks", () => {
+  it("announced request, decision, promotion, revocation and drift to the configured receiver", async () => {
+    await expect.poll(() => new Set(hooks.map((h) => h.event)), { timeout: 30_000 }).toEqual(new Set(["request", "decision", "promotion", "revocation", "drift"]));
+    const drift = hooks.find((h) => h.event === "drift")!;
+    expect(drift.data).toMatchObject({ environment: "staging", repository: `acme/${REPO}` });
   });
 });
 
