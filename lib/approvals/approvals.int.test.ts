@@ -243,6 +243,9 @@ describe("promotion by copy into an environment repository", () => {
 
     const req = await m.requestPromotion(scientist(), { ref: `acme/${REPO}:1.1.0`, environment: "production" }, { gate });
     const outsider = makeActor("oidc:loader", ["load"]);
+    // the queue shows it only to approvers the environment accepts
+    expect((await m.listApprovals(outsider, { waitingForMe: true })).items.map((i) => i.id)).not.toContain(req.id);
+    expect((await m.listApprovals(cto(), { waitingForMe: true })).items.map((i) => i.id)).toContain(req.id);
     await expect(m.decideApproval(outsider, { id: req.id, decision: "approve" })).rejects.toThrow(/managers or cto/);
     const first = await m.decideApproval(manager(), { id: req.id, decision: "approve" });
     expect(first).toMatchObject({ state: "awaiting-approval", approvals: 1 });

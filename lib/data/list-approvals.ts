@@ -3,6 +3,9 @@ import { hasPermission } from "@/lib/access/has-permission";
 import type { ApprovalRequestDTO } from "@/lib/approvals/dto-types";
 import { toApprovalDTO } from "@/lib/approvals/to-approval-dto";
 import type { ApprovalState } from "@/lib/approvals/types";
+import { actorRole } from "@/lib/approvals/actor-role";
+import { getEnvironmentRules } from "@/lib/approvals/get-environment-rules";
+import { getConfig } from "@/lib/config/get-config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { canReadRepository } from "./can-read-repository";
@@ -40,11 +43,21 @@ export async function listApprovals(actor: Actor, input: ListApprovalsInput = {}
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: SCAN_LIMIT,
   });
+  const config = input.waitingForMe ? await getConfig() : null;
+  const groupsAllow = (environment: string): boolean => {
+    try {
+      const groups = getEnvironmentRules(config!, environment).approverGroups;
+      return groups.length === 0 || groups.some((g) => actor.groups.includes(g));
+    } catch {
+      return false; // an environment removed from config: nobody can decide there now
+    }
+  };
   const visible = rows.filter((r) => {
     if (!canReadRepository(actor, r.registry, r.repository)) return false;
     if (!input.waitingForMe) return true;
     return (
       r.requesterId !== actor.id &&
+      (groupsAllow(r.environment) || actorRole(actor, r.registry, r.repository) === "admin") &&
       !r.decisions.some((d) => d.approverId === actor.id) &&
       hasPermission(actor.access ?? { grants: [] }, "approval.decide", { registry: r.registry, repository: r.repository })
     );
