@@ -3,6 +3,7 @@
 // drift alarm after an outside retag, and 200 simultaneous approvals of one request.
 import { generateKeyPairSync } from "node:crypto";
 import { createServer, type Server } from "node:http";
+import { buffer } from "node:stream/consumers";
 import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -156,7 +157,6 @@ describe("promotion by tag in the same repository", () => {
     for (const r of referrers) {
       const manifest = JSON.parse(Buffer.from((await src.getManifest(REPO, r.digest)).bytes).toString("utf8"));
       if (manifest.annotations?.["dev.kitgate.approved-for"] !== "staging") continue;
-      const { buffer } = await import("node:stream/consumers");
       const envelope = await buffer(await src.getBlob(REPO, manifest.layers[0]));
       signed.push(envelope);
     }
@@ -165,6 +165,11 @@ describe("promotion by tag in the same repository", () => {
     expect(outcome).toMatchObject({ status: "verified" });
     const statement = JSON.parse(Buffer.from(JSON.parse(signed[0]!.toString("utf8")).payload, "base64").toString("utf8"));
     expect(statement.predicateType).toBe("https://kitgate.dev/approval/v1");
+    // and where cosign-based admission controllers (Kyverno, policy-controller) look: the `.att` tag
+    const att = JSON.parse(Buffer.from((await src.getManifest(REPO, `${digest100.replace(":", "-")}.att`)).bytes).toString("utf8"));
+    expect(att.layers).toEqual([expect.objectContaining({ mediaType: "application/vnd.dsse.envelope.v1+json", annotations: { predicateType: "https://kitgate.dev/approval/v1" } })]);
+    const attEnvelope = await buffer(await src.getBlob(REPO, att.layers[0]));
+    expect(m.verifyDsse(attEnvelope, [m.toTrustKey("kitgate", publicKeyPem)], digest100)).toMatchObject({ status: "verified" });
     expect(statement.subject[0].digest.sha256).toBe(digest100.slice(7));
     expect(statement.predicate).toMatchObject({
       environment: "staging",

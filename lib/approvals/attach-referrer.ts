@@ -64,3 +64,43 @@ export async function attachEnvelope(
   };
   return attachReferrer(source, repo, subject.digest, Buffer.from(JSON.stringify(manifest), "utf8"), MT.ociManifest, AMT.dsseEnvelope);
 }
+
+/** Layers kept in one cosign `.att` image: bounds what an existing (possibly hostile) attestation image adds. */
+const MAX_ATT_LAYERS = 100;
+
+/**
+ * Also publishes the envelope the way cosign does (`sha256-<hex>.att`, one DSSE layer per attestation with a
+ * `predicateType` annotation), because Kyverno's and policy-controller's cosign verifiers look there rather than
+ * at OCI referrers. Existing attestation layers are kept.
+ */
+export async function attachCosignAttestation(
+  source: RegistrySource,
+  repo: string,
+  subjectDigest: string,
+  envelope: Uint8Array,
+  predicateType: string,
+): Promise<Descriptor> {
+  if (!source.putBlob) throw new AppError("UNPROCESSABLE", `registry ${source.name} does not accept uploads`);
+  const tag = `${subjectDigest.replace(":", "-")}.att`;
+  let layers: Descriptor[] = [];
+  try {
+    const existing = await source.getManifest(repo, tag);
+    const parsed = JSON.parse(Buffer.from(existing.bytes).toString("utf8")) as { layers?: Descriptor[] };
+    layers = Array.isArray(parsed.layers) ? parsed.layers.slice(-MAX_ATT_LAYERS) : [];
+  } catch (e) {
+    if (!(e instanceof AppError && e.code === "NOT_FOUND")) throw e;
+  }
+  const layer = await source.putBlob(repo, envelope);
+  if (!layers.some((l) => l.digest === layer.digest)) {
+    layers.push({ mediaType: AMT.dsseEnvelope, digest: layer.digest, size: layer.size, annotations: { predicateType } });
+  }
+  const configBytes = Buffer.from(JSON.stringify({ architecture: "", os: "", config: {}, rootfs: { type: "layers", diff_ids: layers.map((l) => l.digest) } }), "utf8");
+  const config = await source.putBlob(repo, configBytes);
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: MT.ociManifest,
+    config: { mediaType: "application/vnd.oci.image.config.v1+json", digest: config.digest, size: config.size },
+    layers,
+  };
+  return source.putManifest(repo, tag, Buffer.from(JSON.stringify(manifest), "utf8"), MT.ociManifest);
+}

@@ -4,8 +4,8 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getRegistries } from "@/lib/registry/get-registries";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
-import { attachEnvelope } from "./attach-referrer";
-import { buildApprovalStatement } from "./build-approval-statement";
+import { attachCosignAttestation, attachEnvelope } from "./attach-referrer";
+import { APPROVAL_PREDICATE_TYPE, buildApprovalStatement } from "./build-approval-statement";
 import { getEnvironmentRules } from "./get-environment-rules";
 import { promoteInRegistry } from "./promote-in-registry";
 import { promotionTarget } from "./promotion-target";
@@ -64,11 +64,13 @@ export async function runPromotion(requestId: string, now: () => Date = () => ne
           time: now().toISOString(),
         },
       );
-      const attached = await attachEnvelope(source, target.repository, subject, signStatement(statement, key), {
+      const envelope = signStatement(statement, key);
+      const attached = await attachEnvelope(source, target.repository, subject, envelope, {
         "dev.kitgate.approved-for": env.name,
         "org.opencontainers.image.created": now().toISOString(),
       });
       statementDigest = attached.digest;
+      await attachCosignAttestation(source, target.repository, request.digest, envelope, APPROVAL_PREDICATE_TYPE);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
