@@ -154,7 +154,7 @@ const ROUTES: Record<string, Row> = {
     expect: (w, s) => (badToken(w) || w === "anonymous" ? 401 : w === "token" ? (s === "allowed" ? 403 : 404) : repoRead(w, s)),
   },
   // approval workflow: lists need sign-in; mutations check sign-in, then the permission on the repository, then the
-  // request. The matrix config has no environments, so a permitted request stops at "unknown environment" (404).
+  // request. They name the environment "nowhere", so a permitted request stops at "unknown environment" (404).
   "GET /api/v1/approvals": {
     call: () => ({ method: "GET", url: "/api/v1/approvals" }),
     expect: (w) => (badToken(w) || w === "anonymous" ? 401 : 200),
@@ -252,7 +252,10 @@ beforeAll(async () => {
   writeFileSync(
     configPath,
     `registries:\n  - { name: local, layout: ${path.join(ROOT, "data/registry")} }\ncache: { dir: ${path.join(dir, "cache")}, maxBytes: 64MiB }\n` +
-      `auth:\n  oidc: { issuer: "http://127.0.0.1:9", clientId: x, adminGroup: g-admin }\n  databaseUsers: false\n  localUsers:\n${users}\naccess:\n${grants}\n`,
+      `auth:\n  oidc: { issuer: "http://127.0.0.1:9", clientId: x, adminGroup: g-admin }\n  databaseUsers: false\n  localUsers:\n${users}\naccess:\n${grants}\n` +
+      // the repository's demo policies, so /policy/evaluate answers for real (approval rows still use "nowhere")
+      `trust:\n  keys: [{ name: ci-scanner, publicKeyFile: ${path.join(ROOT, "data/keys/ci-scanner.pub")} }]\n` +
+      `policies: ${path.join(ROOT, "policies")}\nenvironments:\n  - { name: dev }\n  - { name: staging, after: dev }\n  - { name: production, after: staging }\n`,
   );
   const dbFile = path.join(dir, "matrix.db");
   app = await startKitgate({ configPath, dbFile });
