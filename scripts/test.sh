@@ -31,4 +31,5 @@ step "integration tests (real docker-registry, real next start)"
 npx vitest run --project integration
 
 step "e2e (Playwright, Debian Chromium)"
-npx playwright test
+# e2e listens on fixed ports: runs from several checkouts on one machine take turns.
+flock /tmp/kitgate-e2e.lock npx playwright test
