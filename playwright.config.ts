@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { contractEnv } from "./e2e/support/api-contract";
 import { authWebServer, oidcWebServer } from "./e2e/support/auth-server";
 
 // e2e runs against a production build (`npm run build` first) on its own port and database, with Debian's
@@ -15,6 +16,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: true,
   reporter: [["list"]],
+  // every /api/v1 response of both servers is checked against the OpenAPI contract; violations fail the run
+  globalSetup: "./e2e/support/api-contract.ts",
   use: {
     baseURL: BASE_URL,
     browserName: "chromium",
@@ -49,6 +52,7 @@ export default defineConfig({
         NEXTAUTH_URL: BASE_URL,
         NEXTAUTH_SECRET: "e2e-only-browse-secret-0123456789abcdef",
         NEXT_TELEMETRY_DISABLED: "1",
+        ...contractEnv,
       },
     },
     // the auth suite (e2e/auth*.spec.ts): a real OIDC IdP and a second server that requires sign-in

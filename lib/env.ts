@@ -12,6 +12,13 @@ const schema = z.object({
   NEXTAUTH_URL: z.url().optional(),
   /** `1` marks a throwaway demo/e2e install: a built-in session secret is accepted even under NODE_ENV=production */
   KITGATE_DEMO: z.enum(["0", "1"]).default("0"),
+  /**
+   * `1` (integration and e2e servers only): every /api/v1 response is checked against its documented schema and a
+   * mismatch becomes a loud 500 (lib/http/define-route.ts). Never set in production: it costs a parse per response.
+   */
+  KITGATE_VALIDATE_RESPONSES: z.enum(["0", "1"]).default("0"),
+  /** with the flag above: append one JSON line per checked response here, so a test can count and assert them */
+  KITGATE_VALIDATE_RESPONSES_LOG: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,13 +1,16 @@
 // Role × route matrix against the real production server: every route handler under app/api and every server
 // action under lib/actions must appear in the tables below (discovered from the filesystem, so a new route
 // without a row fails), and each is called as anonymous, each role (on a repository its grant covers and one
-// it does not), a valid API token, an expired token and a revoked token.
+// it does not), a valid API token, an expired token and a revoked token. The server runs with
+// KITGATE_VALIDATE_RESPONSES=1: every response is also checked against the OpenAPI contract (lib/api/endpoints), and
+// the last test asserts that each one matched.
 import Database from "better-sqlite3";
 import bcrypt from "bcryptjs";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { endpoints } from "@/lib/api/endpoints";
 import { startKitgate, type RunningKitgate } from "./support/auth/start-kitgate";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -208,6 +211,7 @@ let app: RunningKitgate;
 let dir: string;
 const auth = new Map<Who, Record<string, string>>();
 let ctx: Ctx;
+let contractLog: string;
 
 async function signIn(baseUrl: string, username: string, password: string): Promise<string> {
   const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
@@ -258,7 +262,8 @@ beforeAll(async () => {
       `policies: ${path.join(ROOT, "policies")}\nenvironments:\n  - { name: dev }\n  - { name: staging, after: dev }\n  - { name: production, after: staging }\n`,
   );
   const dbFile = path.join(dir, "matrix.db");
-  app = await startKitgate({ configPath, dbFile });
+  contractLog = path.join(dir, "contract.jsonl");
+  app = await startKitgate({ configPath, dbFile, env: { KITGATE_VALIDATE_RESPONSES: "1", KITGATE_VALIDATE_RESPONSES_LOG: contractLog } });
 
   auth.set("anonymous", {});
   for (const r of ROLES) auth.set(r, { Cookie: await signIn(app.baseUrl, r, "matrix-password") });
@@ -337,5 +342,19 @@ describe("permission matrix", () => {
     expect(JSON.stringify(rows)).not.toContain(token);
     const { createHash } = await import("node:crypto");
     expect(rows.map((r) => (r as { hash: string }).hash)).toContain(createHash("sha256").update(token).digest("hex"));
+  });
+
+  // runs last: by now every row above has called every route as every persona
+  it("got only responses that match the documented contract (status, error code, schema) from every operation", async () => {
+    const checks = readFileSync(contractLog, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { operationId: string | null; method: string; path: string; status: number; problems: string[] });
+    expect(checks.filter((c) => c.problems.length > 0)).toEqual([]);
+    expect(checks.filter((c) => c.operationId === null)).toEqual([]);
+    expect([...new Set(checks.map((c) => c.operationId))].sort()).toEqual(Object.keys(endpoints).sort());
+    const ok = checks.filter((c) => c.status < 300);
+    console.info(`[contract] ${checks.length} responses checked against their schemas (${ok.length} successes, ${checks.length - ok.length} errors)`);
+    expect(ok.length).toBeGreaterThan(100);
   });
 });

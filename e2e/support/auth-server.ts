@@ -1,5 +1,6 @@
 // Ports and env of the second Next server the auth suite runs against (sign-in required, test IdP), shared by
 // playwright.config.ts's webServer entries and e2e/auth*.spec.ts.
+import { contractEnv } from "./api-contract";
 export const AUTH_PORT = 3101;
 export const AUTH_BASE_URL = `http://127.0.0.1:${AUTH_PORT}`;
 export const OIDC_PORT = 4100;
@@ -27,5 +28,6 @@ export const authWebServer = {
     NEXTAUTH_SECRET: "e2e-only-session-secret-0123456789abcdef",
     E2E_OIDC_SECRET,
     NEXT_TELEMETRY_DISABLED: "1",
+    ...contractEnv,
   },
 };

@@ -11,10 +11,10 @@ const comment = z.string().max(MAX_COMMENT_CHARS).nullish();
 
 /** `GET /api/v1/approvals?state=&environment=&repository=REGISTRY/REPO&mine=1&cursor=&limit=`. */
 export const approvalListQuery = z.object({
-  state: z.enum(APPROVAL_STATES).optional(),
-  environment: environment.optional(),
-  repository: repositoryRef.optional(),
-  mine: z.enum(["0", "1"]).optional(),
+  state: z.enum(APPROVAL_STATES).optional().describe("Only requests in this state."),
+  environment: environment.optional().describe("Only requests for this environment."),
+  repository: repositoryRef.optional().describe("Only requests on `REGISTRY/REPOSITORY`."),
+  mine: z.enum(["0", "1"]).optional().describe("`1`: only requests waiting for the caller's decision."),
   cursor,
   limit,
 });
@@ -29,9 +29,12 @@ export const approvalRequestBody = z.strictObject({
 
 export const approvalDecisionBody = z.strictObject({ decision: z.enum(["approve", "reject"]), comment });
 export const approvalRevokeBody = z.strictObject({ reason: comment });
-export const approvalIdParams = z.object({ id: z.string().regex(/^[a-z0-9]{1,64}$/, "not a request id") });
+export const approvalIdParams = z.object({ id: z.string().regex(/^[a-z0-9]{1,64}$/, "not a request id").describe("Approval request id.") });
 
 /** `GET /api/v1/status?ref=REF&environment=ENV`. */
-export const deployStatusQuery = z.object({ ref: reference, environment });
+export const deployStatusQuery = z.object({
+  ref: reference.describe("`REGISTRY/REPOSITORY:TAG` or `…@sha256:…`, e.g. `local/demo/fraud-detection:1.0.0`."),
+  environment: environment.describe("Environment name from the configuration, e.g. `production`."),
+});
 /** `GET /api/v1/environments?repository=REGISTRY/REPO`. */
-export const environmentMatrixQuery = z.object({ repository: repositoryRef });
+export const environmentMatrixQuery = z.object({ repository: repositoryRef.describe("`REGISTRY/REPOSITORY`, e.g. `local/demo/fraud-detection`.") });

@@ -23,13 +23,13 @@ const auditEnvironment = z.preprocess(single, z.string().regex(/^[a-z0-9][a-z0-9
 /** `GET /api/v1/audit` and the audit page: who / what / when / repository / environment, newest first. */
 export const auditQuery = z.object({
   /** substring of the actor id or name */
-  who: filter,
+  who: filter.describe("Substring of the actor's id or name."),
   /** action, or an action prefix ending in `.` (`approval.`) */
-  action: filter,
-  from: optional(isoDate),
-  to: optional(isoDate),
-  repository: optional(auditRepository),
-  environment: optional(auditEnvironment),
+  action: filter.describe("An action (`approval.decision`) or a prefix ending in `.` (`approval.`)."),
+  from: optional(isoDate).describe("Earliest time: `YYYY-MM-DD` or an ISO timestamp."),
+  to: optional(isoDate).describe("Latest time: `YYYY-MM-DD` (through the end of that day) or an ISO timestamp."),
+  repository: optional(auditRepository).describe("`REGISTRY/REPOSITORY`, exact."),
+  environment: optional(auditEnvironment).describe("Environment name, exact."),
   cursor,
   limit,
 });

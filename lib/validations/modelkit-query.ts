@@ -9,7 +9,12 @@ export const modelKitQuery = z.object({ ref: reference });
 export const layerFilesQuery = z.object({ ref: reference, layer: layerDigest });
 
 /** `GET /api/v1/modelkit/file?ref=&path=&layer=&full=`. */
-export const fileQuery = z.object({ ref: reference, path: filePath, layer: optional(layerDigest), full: flag });
+export const fileQuery = z.object({
+  ref: reference,
+  path: filePath,
+  layer: optional(layerDigest).describe("Layer digest (optional: the file is found by path otherwise)."),
+  full: flag.describe("`1`: read past the display budget, up to the hard cap."),
+});
 
 export const KIT_TABS = ["overview", "files", "kitfile", "layers", "manifest", "deploy", "attestations", "checks"] as const;
 export type KitTab = (typeof KIT_TABS)[number];

@@ -7,4 +7,4 @@ const single = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 export const environmentName = z.preprocess(single, z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, "not an environment name"));
 
 /** `GET /api/v1/policy/evaluate?ref=&environment=`. */
-export const policyEvaluateQuery = z.object({ ref: reference, environment: environmentName });
+export const policyEvaluateQuery = z.object({ ref: reference, environment: environmentName.describe("Environment name from the configuration, e.g. `production`.") });

@@ -19,7 +19,7 @@ export const repositoryRef = z
 
 /** `GET /api/v1/versions?repository=REGISTRY/REPO`. */
 export const versionsApiQuery = z.object({
-  repository: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), repositoryRef),
+  repository: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), repositoryRef).describe("`REGISTRY/REPOSITORY`, e.g. `local/demo/fraud-detection`."),
   q: filter,
   cursor,
   limit,

@@ -1,19 +1,11 @@
-import { assertSameOrigin } from "@/lib/auth/assert-same-origin";
-import { getActor } from "@/lib/data/get-actor";
+import { endpoints } from "@/lib/api/endpoints";
 import { listApprovals } from "@/lib/data/list-approvals";
 import { requestPromotion } from "@/lib/data/request-promotion";
-import { errorResponse } from "@/lib/http/error-response";
-import { jsonHandler } from "@/lib/http/json-handler";
-import { readJsonBody } from "@/lib/http/read-json-body";
-import { approvalListQuery, approvalRequestBody } from "@/lib/validations/approvals";
+import { defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";
 
-/** A request is a reference, an environment and a comment. */
-const MAX_BODY_BYTES = 16 * 1024;
-
-/** Approval requests the caller may read (filters: state, environment, repository; `mine=1`: waiting for me). */
-export const GET = jsonHandler(approvalListQuery, (actor, q) =>
+export const GET = defineRoute(endpoints.listApprovals, ({ actor, query: q }) =>
   listApprovals(actor, {
     ...(q.state ? { state: q.state } : {}),
     ...(q.environment ? { environment: q.environment } : {}),
@@ -24,16 +16,7 @@ export const GET = jsonHandler(approvalListQuery, (actor, q) =>
   }),
 );
 
-/** Request promotion of a version to an environment (`Idempotency-Key` header or body field makes retries safe). */
-export async function POST(request: Request): Promise<Response> {
-  try {
-    assertSameOrigin(request);
-    const actor = await getActor();
-    const body = approvalRequestBody.parse(await readJsonBody(request, MAX_BODY_BYTES));
-    const idempotencyKey = body.idempotencyKey ?? request.headers.get("idempotency-key")?.slice(0, 200) ?? null;
-    const created = await requestPromotion(actor, { ...body, idempotencyKey });
-    return Response.json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const POST = defineRoute(endpoints.requestPromotion, ({ actor, body, request }) => {
+  const idempotencyKey = body.idempotencyKey ?? request.headers.get("idempotency-key")?.slice(0, 200) ?? null;
+  return requestPromotion(actor, { ...body, idempotencyKey });
+});

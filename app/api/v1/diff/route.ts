@@ -1,7 +1,7 @@
+import { endpoints } from "@/lib/api/endpoints";
 import { getModelKitDiff } from "@/lib/data/get-modelkit-diff";
-import { jsonHandler } from "@/lib/http/json-handler";
-import { diffQuery } from "@/lib/validations/diff-query";
+import { defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = jsonHandler(diffQuery, (actor, q) => getModelKitDiff(actor, q));
+export const GET = defineRoute(endpoints.diffModelKits, ({ actor, query }) => getModelKitDiff(actor, query));

@@ -1,8 +1,7 @@
+import { endpoints } from "@/lib/api/endpoints";
 import { getEnvironmentMatrix } from "@/lib/data/get-environment-matrix";
-import { jsonHandler } from "@/lib/http/json-handler";
-import { environmentMatrixQuery } from "@/lib/validations/approvals";
+import { defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";
 
-/** Environment × version matrix of one repository: what is where, pending requests, drift. */
-export const GET = jsonHandler(environmentMatrixQuery, (actor, q) => getEnvironmentMatrix(actor, q.repository));
+export const GET = defineRoute(endpoints.getEnvironmentMatrix, ({ actor, query }) => getEnvironmentMatrix(actor, query.repository));

@@ -1,7 +1,7 @@
+import { endpoints } from "@/lib/api/endpoints";
 import { getModelKit } from "@/lib/data/get-modelkit";
-import { jsonHandler } from "@/lib/http/json-handler";
-import { modelKitQuery } from "@/lib/validations/modelkit-query";
+import { defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = jsonHandler(modelKitQuery, (actor, q) => getModelKit(actor, q));
+export const GET = defineRoute(endpoints.getModelKit, ({ actor, query }) => getModelKit(actor, query));

@@ -1,6 +1,6 @@
-import { openApiDocument } from "@/lib/api/openapi";
+import { endpoints } from "@/lib/api/endpoints";
+import { getOpenApiDocument } from "@/lib/api/openapi";
+import { defineRoute } from "@/lib/http/define-route";
 
-/** Static: the document is built from constants, so it is rendered once at build time. */
-export function GET() {
-  return Response.json(openApiDocument);
-}
+/** The document is built from constants (the endpoint catalogue) once per process; no caller is resolved. */
+export const GET = defineRoute(endpoints.getOpenApiDocument, async () => getOpenApiDocument());

@@ -1,7 +1,7 @@
-import { z } from "zod";
+import { endpoints } from "@/lib/api/endpoints";
 import { listRegistries } from "@/lib/data/list-registries";
-import { jsonHandler } from "@/lib/http/json-handler";
+import { defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = jsonHandler(z.object({}), (actor) => listRegistries(actor));
+export const GET = defineRoute(endpoints.listRegistries, ({ actor }) => listRegistries(actor));

@@ -1,7 +1,7 @@
+import { endpoints } from "@/lib/api/endpoints";
 import { listRepositories } from "@/lib/data/list-repositories";
-import { jsonHandler } from "@/lib/http/json-handler";
-import { repositoriesQuery } from "@/lib/validations/repositories-query";
+import { defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = jsonHandler(repositoriesQuery, (actor, q) => listRepositories(actor, q));
+export const GET = defineRoute(endpoints.listRepositories, ({ actor, query }) => listRepositories(actor, query));

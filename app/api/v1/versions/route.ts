@@ -1,9 +1,9 @@
+import { endpoints } from "@/lib/api/endpoints";
 import { listVersions } from "@/lib/data/list-versions";
-import { jsonHandler } from "@/lib/http/json-handler";
-import { versionsApiQuery } from "@/lib/validations/versions-query";
+import { defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = jsonHandler(versionsApiQuery, (actor, { repository, q, cursor, limit }) =>
+export const GET = defineRoute(endpoints.listVersions, ({ actor, query: { repository, q, cursor, limit } }) =>
   listVersions(actor, { registry: repository.registry, repository: repository.repository, q, cursor, limit }),
 );

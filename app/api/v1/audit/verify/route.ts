@@ -1,8 +1,7 @@
-import { z } from "zod";
+import { endpoints } from "@/lib/api/endpoints";
 import { verifyAuditLog } from "@/lib/data/verify-audit-log";
-import { jsonHandler } from "@/lib/http/json-handler";
+import { defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";
 
-/** `GET /api/v1/audit/verify`: recomputes the hash chain; names the first broken row. */
-export const GET = jsonHandler(z.object({}), (actor) => verifyAuditLog(actor));
+export const GET = defineRoute(endpoints.verifyAuditChain, ({ actor }) => verifyAuditLog(actor));

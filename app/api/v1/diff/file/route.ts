@@ -1,7 +1,7 @@
+import { endpoints } from "@/lib/api/endpoints";
 import { getFileDiff } from "@/lib/data/get-file-diff";
-import { jsonHandler } from "@/lib/http/json-handler";
-import { fileDiffQuery } from "@/lib/validations/diff-query";
+import { defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = jsonHandler(fileDiffQuery, (actor, q) => getFileDiff(actor, q));
+export const GET = defineRoute(endpoints.diffFile, ({ actor, query }) => getFileDiff(actor, query));

@@ -1,7 +1,7 @@
+import { endpoints } from "@/lib/api/endpoints";
 import { getEntryFilesDiff } from "@/lib/data/get-entry-files-diff";
-import { jsonHandler } from "@/lib/http/json-handler";
-import { entryFilesDiffQuery } from "@/lib/validations/diff-query";
+import { defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = jsonHandler(entryFilesDiffQuery, (actor, q) => getEntryFilesDiff(actor, q));
+export const GET = defineRoute(endpoints.diffEntryFiles, ({ actor, query }) => getEntryFilesDiff(actor, query));

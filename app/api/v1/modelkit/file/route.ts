@@ -1,7 +1,7 @@
+import { endpoints } from "@/lib/api/endpoints";
 import { getModelKitFile } from "@/lib/data/get-modelkit-file";
-import { jsonHandler } from "@/lib/http/json-handler";
-import { fileQuery } from "@/lib/validations/modelkit-query";
+import { defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = jsonHandler(fileQuery, (actor, q) => getModelKitFile(actor, q));
+export const GET = defineRoute(endpoints.getModelKitFile, ({ actor, query }) => getModelKitFile(actor, query));

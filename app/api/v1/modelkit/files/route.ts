@@ -1,7 +1,7 @@
+import { endpoints } from "@/lib/api/endpoints";
 import { listLayerFiles } from "@/lib/data/list-layer-files";
-import { jsonHandler } from "@/lib/http/json-handler";
-import { layerFilesQuery } from "@/lib/validations/modelkit-query";
+import { defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = jsonHandler(layerFilesQuery, (actor, q) => listLayerFiles(actor, q));
+export const GET = defineRoute(endpoints.listLayerFiles, ({ actor, query }) => listLayerFiles(actor, query));

@@ -1,7 +1,7 @@
+import { endpoints } from "@/lib/api/endpoints";
 import { evaluatePolicy } from "@/lib/data/evaluate-policy";
-import { jsonHandler } from "@/lib/http/json-handler";
-import { policyEvaluateQuery } from "@/lib/validations/policy-evaluate-query";
+import { defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = jsonHandler(policyEvaluateQuery, (actor, q) => evaluatePolicy(actor, q));
+export const GET = defineRoute(endpoints.evaluatePolicy, ({ actor, query }) => evaluatePolicy(actor, query));

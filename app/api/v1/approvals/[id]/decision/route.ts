@@ -1,8 +1,7 @@
+import { endpoints } from "@/lib/api/endpoints";
 import { decideApproval } from "@/lib/data/decide-approval";
-import { approvalActionHandler } from "@/lib/http/approval-action-handler";
-import { approvalDecisionBody } from "@/lib/validations/approvals";
+import { defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";
 
-/** Approve or reject (one decision per approver; self-approval refused). */
-export const POST = approvalActionHandler(approvalDecisionBody, (actor, id, body) => decideApproval(actor, { id, ...body }));
+export const POST = defineRoute(endpoints.decideApproval, ({ actor, params, body }) => decideApproval(actor, { id: params.id, ...body }));

@@ -1,7 +1,7 @@
+import { endpoints } from "@/lib/api/endpoints";
 import { promoteApproval } from "@/lib/data/promote-approval";
-import { approvalActionHandler } from "@/lib/http/approval-action-handler";
+import { defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";
 
-/** Retry the registry promotion of an approved request whose retag failed. */
-export const POST = approvalActionHandler(null, (actor, id) => promoteApproval(actor, { id }));
+export const POST = defineRoute(endpoints.retryPromotion, ({ actor, params }) => promoteApproval(actor, params));

@@ -1,8 +1,7 @@
+import { endpoints } from "@/lib/api/endpoints";
 import { revokeApproval } from "@/lib/data/revoke-approval";
-import { approvalActionHandler } from "@/lib/http/approval-action-handler";
-import { approvalRevokeBody } from "@/lib/validations/approvals";
+import { defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";
 
-/** Withdraw an approval; a promoted tag moves back to the previous digest. */
-export const POST = approvalActionHandler(approvalRevokeBody, (actor, id, body) => revokeApproval(actor, { id, ...body }));
+export const POST = defineRoute(endpoints.revokeApproval, ({ actor, params, body }) => revokeApproval(actor, { id: params.id, ...body }));

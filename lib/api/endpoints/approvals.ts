@@ -1,0 +1,115 @@
+import {
+  approvalDecisionBody,
+  approvalIdParams,
+  approvalListQuery,
+  approvalRequestBody,
+  approvalRevokeBody,
+  deployStatusQuery,
+  environmentMatrixQuery,
+} from "@/lib/validations/approvals";
+import { endpoint } from "../endpoint";
+import { approvalPageSchema, approvalRequestSchema, deployStatusSchema, environmentMatrixSchema } from "../schemas/approvals";
+
+/** An approval request or decision is a reference, an environment, a word and a comment (≤ 2000 characters). */
+const MAX_APPROVAL_BODY_BYTES = 16 * 1024;
+const decide = { permission: "approval.decide", signIn: true } as const;
+const stateErrors = ["NOT_FOUND", "CONFLICT"] as const;
+
+export const approvalEndpoints = {
+  listApprovals: endpoint({
+    method: "GET",
+    path: "/approvals",
+    tag: "approvals",
+    summary: "Approval requests the caller may read, newest first",
+    description: "Filters: `state`, `environment`, `repository`; `mine=1` lists only requests waiting for the caller's decision.",
+    access: { signIn: true, note: "Only requests on repositories the caller may read are listed." },
+    query: approvalListQuery,
+    response: { kind: "json", status: 200, schema: approvalPageSchema, description: "One page of requests" },
+    errors: [],
+  }),
+  requestPromotion: endpoint({
+    method: "POST",
+    path: "/approvals",
+    tag: "approvals",
+    summary: "Request promotion of a version to an environment",
+    description:
+      "The environment's policy gate must pass. An `Idempotency-Key` (header or body field) makes retries safe: the same key returns the same request.",
+    access: { permission: "promotion.request", signIn: true },
+    headers: [{ name: "Idempotency-Key", description: "Retries with the same key return the same request (first 200 characters used)." }],
+    body: { schema: approvalRequestBody, maxBytes: MAX_APPROVAL_BODY_BYTES },
+    response: { kind: "json", status: 201, schema: approvalRequestSchema, description: "The request (awaiting approval)" },
+    errors: [...stateErrors],
+    readsRegistry: true,
+  }),
+  getApproval: endpoint({
+    method: "GET",
+    path: "/approvals/{id}",
+    tag: "approvals",
+    summary: "One approval request with its decisions and promotions",
+    access: { permission: "repository.read", signIn: false },
+    params: approvalIdParams,
+    response: { kind: "json", status: 200, schema: approvalRequestSchema, description: "The request" },
+    errors: ["NOT_FOUND"],
+  }),
+  decideApproval: endpoint({
+    method: "POST",
+    path: "/approvals/{id}/decision",
+    tag: "approvals",
+    summary: "Approve or reject; the last needed approval promotes",
+    description:
+      "One decision per approver; self-approval is refused (403). Promotion retags or copies in the registry, verifies the tag and attaches a signed statement; if the registry fails the request stays `approved` with `lastError`.",
+    access: { ...decide, note: "Not on your own request; the environment's approverGroups apply." },
+    params: approvalIdParams,
+    body: { schema: approvalDecisionBody, maxBytes: MAX_APPROVAL_BODY_BYTES },
+    response: { kind: "json", status: 200, schema: approvalRequestSchema, description: "The request after the decision" },
+    errors: [...stateErrors],
+    readsRegistry: true,
+  }),
+  revokeApproval: endpoint({
+    method: "POST",
+    path: "/approvals/{id}/revoke",
+    tag: "approvals",
+    summary: "Withdraw an approval; a promoted environment tag moves back to the previous digest",
+    access: decide,
+    params: approvalIdParams,
+    body: { schema: approvalRevokeBody, maxBytes: MAX_APPROVAL_BODY_BYTES },
+    response: { kind: "json", status: 200, schema: approvalRequestSchema, description: "The revoked request" },
+    errors: [...stateErrors],
+    readsRegistry: true,
+  }),
+  retryPromotion: endpoint({
+    method: "POST",
+    path: "/approvals/{id}/promote",
+    tag: "approvals",
+    summary: "Retry the registry promotion of an approved request whose retag failed",
+    description: "A request body, if any, is ignored.",
+    access: decide,
+    params: approvalIdParams,
+    response: { kind: "json", status: 200, schema: approvalRequestSchema, description: "The request" },
+    errors: [...stateErrors],
+    readsRegistry: true,
+  }),
+  getDeployStatus: endpoint({
+    method: "GET",
+    path: "/status",
+    tag: "approvals",
+    summary: "For CI: state of REF in ENV, its approvals, and whether it may deploy",
+    description: "`mayDeploy` is true only when the version is approved and promoted. With no request yet, the environment's policy gate decides between `scan-passed` and `quarantined`.",
+    access: { permission: "repository.read", signIn: false },
+    query: deployStatusQuery,
+    response: { kind: "json", status: 200, schema: deployStatusSchema, description: "The status" },
+    errors: ["NOT_FOUND", "CONFIG_INVALID"],
+    readsRegistry: true,
+  }),
+  getEnvironmentMatrix: endpoint({
+    method: "GET",
+    path: "/environments",
+    tag: "approvals",
+    summary: "Environment × version matrix of a repository: digest per environment, pending requests, drift alarm",
+    access: { permission: "repository.read", signIn: false },
+    query: environmentMatrixQuery,
+    response: { kind: "json", status: 200, schema: environmentMatrixSchema, description: "The matrix" },
+    errors: ["NOT_FOUND"],
+    readsRegistry: true,
+  }),
+};
