@@ -27,7 +27,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/">Registries</Link>
               <Link href="/approvals">Approvals</Link>
               <Link href="/audit">Audit</Link>
-              <a href="/api/v1/openapi.json">API</a>
+              <Link href="/api">API</Link>
             </nav>
             <div style={{ marginLeft: "auto" }}>
               <UserMenu />

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { postJson } from "./post-json";
+import { sendJson } from "@/lib/api/fetch-json";
 
 /** Approve / reject with a comment; the server's refusal (e.g. self-approval) is shown as is. */
 export function DecisionForm({ id, canRetry, canRevoke, canDecide }: { id: string; canRetry: boolean; canRevoke: boolean; canDecide: boolean }) {
@@ -11,11 +11,13 @@ export function DecisionForm({ id, canRetry, canRevoke, canDecide }: { id: strin
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function act(path: string, body: unknown) {
+  const url = (action: "decision" | "promote" | "revoke") => `/api/v1/approvals/${encodeURIComponent(id)}/${action}`;
+
+  async function act(call: () => Promise<unknown>) {
     setBusy(true);
     setError(null);
     try {
-      await postJson(`/api/v1/approvals/${encodeURIComponent(id)}/${path}`, body);
+      await call();
       setComment("");
       router.refresh();
     } catch (e) {
@@ -34,21 +36,21 @@ export function DecisionForm({ id, canRetry, canRevoke, canDecide }: { id: strin
       <div className="row">
         {canDecide ? (
           <>
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => act("decision", { decision: "approve", comment: comment || null })}>
+            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => act(() => sendJson<"decideApproval">("POST", url("decision"), { decision: "approve", comment: comment || null }))}>
               Approve
             </button>
-            <button type="button" className="btn" disabled={busy} onClick={() => act("decision", { decision: "reject", comment: comment || null })}>
+            <button type="button" className="btn" disabled={busy} onClick={() => act(() => sendJson<"decideApproval">("POST", url("decision"), { decision: "reject", comment: comment || null }))}>
               Reject
             </button>
           </>
         ) : null}
         {canRetry ? (
-          <button type="button" className="btn" disabled={busy} onClick={() => act("promote", {})}>
+          <button type="button" className="btn" disabled={busy} onClick={() => act(() => sendJson<"retryPromotion">("POST", url("promote")))}>
             Retry promotion
           </button>
         ) : null}
         {canRevoke ? (
-          <button type="button" className="btn" disabled={busy} onClick={() => act("revoke", { reason: comment || null })}>
+          <button type="button" className="btn" disabled={busy} onClick={() => act(() => sendJson<"revokeApproval">("POST", url("revoke"), { reason: comment || null }))}>
             Revoke
           </button>
         ) : null}

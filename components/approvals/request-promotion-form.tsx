@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { ApprovalRequestDTO } from "@/lib/approvals/dto-types";
-import { postJson } from "./post-json";
+import { sendJson, type ApiResponse } from "@/lib/api/fetch-json";
 
 /** "Request promotion" on a version: pick an environment, say why; the result links to the request. */
 export function RequestPromotionForm({ reference, environments }: { reference: string; environments: string[] }) {
@@ -11,7 +10,7 @@ export function RequestPromotionForm({ reference, environments }: { reference: s
   const [comment, setComment] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<ApprovalRequestDTO | null>(null);
+  const [created, setCreated] = useState<ApiResponse<"requestPromotion"> | null>(null);
   if (environments.length === 0) return null;
 
   async function submit(e: React.FormEvent) {
@@ -19,7 +18,7 @@ export function RequestPromotionForm({ reference, environments }: { reference: s
     setBusy(true);
     setError(null);
     try {
-      setCreated(await postJson<ApprovalRequestDTO>("/api/v1/approvals", { ref: reference, environment, comment: comment || null }));
+      setCreated(await sendJson<"requestPromotion">("POST", "/api/v1/approvals", { ref: reference, environment, comment: comment || null }));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { ApiTokenDTO } from "@/lib/tokens/types";
+import { sendJson, type ApiBody, type ApiResponse } from "@/lib/api/fetch-json";
 
 /** Create (secret shown once) and revoke API tokens through /api/v1/tokens; the page re-renders the list. */
-export function TokenManager({ tokens, permissions }: { tokens: ApiTokenDTO[]; permissions: string[] }) {
+export function TokenManager({ tokens, permissions }: { tokens: ApiResponse<"listApiTokens">["items"]; permissions: string[] }) {
   const [created, setCreated] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -14,20 +14,26 @@ export function TokenManager({ tokens, permissions }: { tokens: ApiTokenDTO[]; p
     const body = {
       name: String(form.get("name") ?? ""),
       scopes: String(form.get("scopes") ?? "").split(/[\s,]+/).filter(Boolean),
-      permissions: form.getAll("permissions").map(String),
+      // the server refuses anything but its permission names (422 naming the bad one)
+      permissions: form.getAll("permissions").map(String) as ApiBody<"createApiToken">["permissions"],
       expiresInDays: Number(form.get("expiresInDays") ?? 90),
     };
-    const res = await fetch("/api/v1/tokens", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-    const json = (await res.json()) as { token?: string; error?: { message: string } };
-    if (!res.ok || !json.token) return setError(json.error?.message ?? `HTTP ${res.status}`);
-    setError(null);
-    setCreated(json.token);
+    try {
+      const created = await sendJson<"createApiToken">("POST", "/api/v1/tokens", body);
+      setError(null);
+      setCreated(created.token);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
   }
 
   async function revoke(id: string) {
-    const res = await fetch(`/api/v1/tokens/${id}`, { method: "DELETE" });
-    if (!res.ok) return setError(`Revoke failed: HTTP ${res.status}`);
-    window.location.reload();
+    try {
+      await sendJson<"revokeApiToken">("DELETE", `/api/v1/tokens/${encodeURIComponent(id)}`);
+      window.location.reload();
+    } catch (e) {
+      setError(`Revoke failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   return (

@@ -29,7 +29,7 @@ export function CompareWith({ pageRef, registry, repository, digest }: { pageRef
   const repo = `${registry}/${repository}`;
   const versions = useQuery({
     queryKey: diffKeys.versions(repo),
-    queryFn: ({ signal }) => fetchJson<VersionsPageDTO>(`/api/v1/versions${searchString({ repository: repo, limit: String(VERSIONS_IN_PICKER) })}`, signal),
+    queryFn: ({ signal }) => fetchJson<"listVersions">(`/api/v1/versions${searchString({ repository: repo, limit: String(VERSIONS_IN_PICKER) })}`, signal),
     enabled: open,
   });
 

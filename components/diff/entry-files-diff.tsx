@@ -30,7 +30,7 @@ export function EntryFilesDiff({ base, head, section, entryKey }: { base: string
   const filterId = useId();
   const query = useQuery({
     queryKey: diffKeys.entryFiles(base, head, section, entryKey),
-    queryFn: ({ signal }) => fetchJson<EntryFilesDiffDTO>(`/api/v1/diff/files${searchString({ base, head, section, key: entryKey })}`, signal),
+    queryFn: ({ signal }) => fetchJson<"diffEntryFiles">(`/api/v1/diff/files${searchString({ base, head, section, key: entryKey })}`, signal),
     staleTime: Infinity,
   });
 

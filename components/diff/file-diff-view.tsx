@@ -48,7 +48,7 @@ export function FileDiffView({ base, head, path }: { base: string; head: string;
 
   const query = useQuery({
     queryKey: diffKeys.file(base, head, path, opts),
-    queryFn: ({ signal }) => fetchJson<FileDiffDTO>(fileDiffUrl(base, head, path, opts), signal),
+    queryFn: ({ signal }) => fetchJson<"diffFile">(fileDiffUrl(base, head, path, opts), signal),
     // both sides are pinned by digest: the answer never changes
     staleTime: Infinity,
     // CSV paging and key changes keep the current table on screen until the next page arrives
@@ -58,7 +58,7 @@ export function FileDiffView({ base, head, path }: { base: string; head: string;
   const fetchPage = (offset: number) => {
     const o = { ...opts, offset };
     return queryClient
-      .fetchQuery({ queryKey: diffKeys.file(base, head, path, o), queryFn: ({ signal }) => fetchJson<FileDiffDTO>(fileDiffUrl(base, head, path, o), signal), staleTime: Infinity })
+      .fetchQuery({ queryKey: diffKeys.file(base, head, path, o), queryFn: ({ signal }) => fetchJson<"diffFile">(fileDiffUrl(base, head, path, o), signal), staleTime: Infinity })
       .then((d) => ("text" in d && d.text ? d.text : emptyText(offset)));
   };
 

@@ -28,7 +28,7 @@ export function FileViewer({ pinnedRef, layer, path, full, fullHref }: { pinnedR
   const file = useQuery({
     queryKey: queryKeys.file(pinnedRef, layer, path, full),
     queryFn: ({ signal }) =>
-      fetchJson<FileContentDTO>(`/api/v1/modelkit/file${searchString({ ref: pinnedRef, layer, path, full: full ? "1" : null })}`, signal),
+      fetchJson<"getModelKitFile">(`/api/v1/modelkit/file${searchString({ ref: pinnedRef, layer, path, full: full ? "1" : null })}`, signal),
     // layer digest + path: immutable content
     staleTime: Infinity,
   });

@@ -47,7 +47,7 @@ export function FilesBrowser({
   const listing = useQuery({
     queryKey: queryKeys.layerFiles(pinnedRef, current ?? ""),
     queryFn: ({ signal }) =>
-      fetchJson<LayerFilesDTO>(`/api/v1/modelkit/files${searchString({ ref: pinnedRef, layer: current })}`, signal),
+      fetchJson<"listLayerFiles">(`/api/v1/modelkit/files${searchString({ ref: pinnedRef, layer: current })}`, signal),
     enabled: !!current,
     // a layer is addressed by digest: its listing never changes
     staleTime: Infinity,

@@ -135,12 +135,16 @@ function parameters(schema: z.ZodObject | undefined, where: "query" | "path"): N
 function accessText(e: EndpointDefinition): string {
   if (e.access === "public") return "Anyone; no caller is resolved.";
   const parts: string[] = [];
-  if (e.access.permission) {
-    const p = PERMISSIONS[e.access.permission];
-    parts.push(`Needs \`${e.access.permission}\` (role ${p.role}${p.reach === "repository" ? ", on the repository" : p.reach === "global" ? ", on every scope" : ""}).`);
-    if (!p.tokenable) parts.push("API tokens never carry it.");
+  const p = e.access.permission ? PERMISSIONS[e.access.permission] : null;
+  if (e.access.permission && p) {
+    const where = p.reach === "repository" ? " on the repository" : p.reach === "global" ? " on every scope (`*`)" : "";
+    parts.push(`Needs \`${e.access.permission}\` (role ${p.role}${where}).`);
   }
-  parts.push(e.access.signIn ? "Sign-in or an API token is required (anonymous: 401)." : "Anonymous callers are served only where a grant of the configuration allows them.");
+  if (e.access.signIn) {
+    parts.push(p && !p.tokenable ? "Signed-in users only: API tokens never carry this permission; anonymous callers get 401." : "Signed-in users and API tokens; anonymous callers get 401.");
+  } else {
+    parts.push("Anonymous callers are served where the configuration grants anonymous access.");
+  }
   if (e.access.note) parts.push(e.access.note);
   return parts.join(" ");
 }

@@ -6,7 +6,7 @@ import { apiTokenListSchema, createdApiTokenSchema } from "../schemas/tokens";
 
 /** A token request is a name, a few globs and permissions. */
 const MAX_TOKEN_BODY_BYTES = 16 * 1024;
-const own = { permission: "token.manage-own", signIn: true, note: "Session only: API tokens cannot manage tokens (403)." } as const;
+const own = { permission: "token.manage-own", signIn: true, note: "An API token gets 403 here." } as const;
 
 export const tokenEndpoints = {
   listApiTokens: endpoint({

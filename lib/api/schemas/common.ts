@@ -10,6 +10,8 @@ export const digest = z.string().regex(/^[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-
 export const annotations = z.record(z.string(), z.string());
 export const isoTime = z.string().describe("ISO 8601 time");
 export const count = z.number().int().min(0);
+/** Any JSON value (Kitfile field values, tensor metadata); named because it is recursive. */
+export const jsonValue = named("JsonValue", z.json());
 
 /** A cursor-paged list: `next` is the cursor of the following page, null on the last one. */
 export function page<T extends z.ZodType>(item: T) {

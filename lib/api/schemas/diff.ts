@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { DIFF_SECTIONS, type DiffSection } from "@/lib/diff/types";
 import { fileEntrySchema, layerKind, tensorHeaderSchema } from "./browse";
-import { count, digest } from "./common";
+import { count, digest, jsonValue } from "./common";
 import { named } from "./components";
 
 const nullableString = z.string().nullable();
@@ -102,8 +102,8 @@ export const modelKitDiffSchema = named(
         z.strictObject({
           path: z.string().describe("`package.version`, `model.parts[lora].path`, `datasets[train].remoteHash`"),
           kind: changeKind,
-          before: z.unknown().optional(),
-          after: z.unknown().optional(),
+          before: jsonValue.optional(),
+          after: jsonValue.optional(),
         }),
       ),
       entries: perSection(z.array(entryDiff)),
@@ -263,7 +263,7 @@ const tensorDiff = z.strictObject({
   ),
   counts: counts4,
   parameterCount: z.strictObject({ before: count, after: count, delta: z.number().int() }),
-  metadata: z.array(z.strictObject({ key: z.string(), kind: changeKind, before: z.unknown().optional(), after: z.unknown().optional() })),
+  metadata: z.array(z.strictObject({ key: z.string(), kind: changeKind, before: jsonValue.optional(), after: jsonValue.optional() })),
   truncated: z.boolean(),
 });
 
