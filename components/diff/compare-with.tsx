@@ -5,7 +5,6 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import type { ApiError } from "@/lib/api/api-error";
 import { fetchJson } from "@/lib/api/fetch-json";
-import type { VersionsPageDTO } from "@/lib/data/dto";
 import { searchString } from "@/lib/format/search-string";
 import { shortDigest } from "@/lib/format/short-digest";
 import { diffHref } from "./diff-href";

@@ -5,7 +5,6 @@ import { useId, useState } from "react";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import type { ApiError } from "@/lib/api/api-error";
 import { fetchJson } from "@/lib/api/fetch-json";
-import type { EntryFilesDiffDTO } from "@/lib/data/dto";
 import type { DiffSection, FileChange } from "@/lib/diff/types";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { formatMode } from "@/lib/format/format-mode";

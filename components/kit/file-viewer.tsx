@@ -9,7 +9,6 @@ import { Bytes } from "@/components/ui/bytes";
 import { CopyButton } from "@/components/ui/copy-button";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { ApiError } from "@/lib/api/api-error";
-import type { FileContentDTO } from "@/lib/data/dto";
 import { formatMode } from "@/lib/format/format-mode";
 import { searchString } from "@/lib/format/search-string";
 import { queryKeys } from "@/lib/query-keys";

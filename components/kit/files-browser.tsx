@@ -6,7 +6,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { fetchJson } from "@/lib/api/fetch-json";
 import type { ApiError } from "@/lib/api/api-error";
-import type { LayerFilesDTO } from "@/lib/data/dto";
 import { buildFileTree } from "@/lib/format/build-file-tree";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { kitHref } from "@/lib/format/kit-href";
