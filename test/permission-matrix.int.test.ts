@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endpoints } from "@/lib/api/endpoints";
+import { signInLocal, type ResponseCheckLine } from "./support/auth/sign-in-local";
 import { startKitgate, type RunningKitgate } from "./support/auth/start-kitgate";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -213,20 +214,7 @@ const auth = new Map<Who, Record<string, string>>();
 let ctx: Ctx;
 let contractLog: string;
 
-async function signIn(baseUrl: string, username: string, password: string): Promise<string> {
-  const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const res = await fetch(`${baseUrl}/api/auth/callback/local`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`sign-in as ${username} failed: HTTP ${res.status}`);
-  return session.split(";")[0]!;
-}
+const signIn = signInLocal;
 
 async function send(who: Who, call: Call): Promise<Response> {
   const headers: Record<string, string> = { ...auth.get(who) };
@@ -349,7 +337,7 @@ describe("permission matrix", () => {
     const checks = readFileSync(contractLog, "utf8")
       .trim()
       .split("\n")
-      .map((l) => JSON.parse(l) as { operationId: string | null; method: string; path: string; status: number; problems: string[] });
+      .map((l) => JSON.parse(l) as ResponseCheckLine);
     expect(checks.filter((c) => c.problems.length > 0)).toEqual([]);
     expect(checks.filter((c) => c.operationId === null)).toEqual([]);
     expect([...new Set(checks.map((c) => c.operationId))].sort()).toEqual(Object.keys(endpoints).sort());
