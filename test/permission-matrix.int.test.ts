@@ -11,8 +11,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endpoints } from "@/lib/api/endpoints";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { signInLocal, type ResponseCheckLine } from "./support/auth/sign-in-local";
 import { startKitgate, type RunningKitgate } from "./support/auth/start-kitgate";
+import { publishedContract } from "./support/published-contract";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ROLES = ["viewer", "contributor", "reviewer", "approver", "admin"] as const;
@@ -213,6 +215,10 @@ let dir: string;
 const auth = new Map<Who, Record<string, string>>();
 let ctx: Ctx;
 let contractLog: string;
+const published = publishedContract(buildOpenApiDocument());
+/** JSON bodies the published document (as a client generator reads it) did not accept */
+const publishedProblems: string[] = [];
+let publishedChecks = 0;
 
 const signIn = signInLocal;
 
@@ -224,7 +230,12 @@ async function send(who: Who, call: Call): Promise<Response> {
     headers["Content-Type"] = typeof call.body === "string" ? "application/x-www-form-urlencoded" : "application/json";
   }
   if (call.method !== "GET") headers.Origin = app.baseUrl;
-  return fetch(app.baseUrl + call.url, { method: call.method, headers, body, redirect: "manual" });
+  const res = await fetch(app.baseUrl + call.url, { method: call.method, headers, body, redirect: "manual" });
+  if (call.url.startsWith("/api/v1/") && (res.headers.get("content-type") ?? "").startsWith("application/json")) {
+    publishedChecks++;
+    publishedProblems.push(...published.check(call.method, call.url, res.status, await res.clone().json()));
+  }
+  return res;
 }
 
 async function createToken(as: Who, scopes: string[]): Promise<{ token: string; info: { id: string } }> {
@@ -344,5 +355,7 @@ describe("permission matrix", () => {
     const ok = checks.filter((c) => c.status < 300);
     console.info(`[contract] ${checks.length} responses checked against their schemas (${ok.length} successes, ${checks.length - ok.length} errors)`);
     expect(ok.length).toBeGreaterThan(100);
+    expect(publishedProblems).toEqual([]);
+    console.info(`[contract] ${publishedChecks} bodies also valid against the published OpenAPI document`);
   });
 });

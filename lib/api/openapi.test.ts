@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { ERROR_CODES } from "@/lib/errors";
 import { endpointAreas, endpoints } from "./endpoints";
@@ -38,6 +39,14 @@ function routesOnDisk() {
 describe("the OpenAPI document", () => {
   const doc = buildOpenApiDocument();
   const onDisk = routesOnDisk();
+
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(doc) as unknown as Parameters<Validator["validate"]>[0]);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+  });
 
   it("lists exactly the (method, path) pairs of the route handlers on disk", () => {
     const documented = Object.entries(doc.paths)

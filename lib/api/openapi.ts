@@ -161,7 +161,10 @@ function operation(operationId: string, e: EndpointDefinition, responseSchema: J
       : e.response.kind === "download"
         ? {
             description: `${e.response.description} (\`Content-Disposition: attachment\`).`,
-            content: Object.fromEntries(Object.entries(e.response.contentTypes).map(([type, what]) => [type, { schema: { type: "string", description: what } }])),
+            // a JSON download is a document of its own format (named by `what`), anything else is bytes
+            content: Object.fromEntries(
+              Object.entries(e.response.contentTypes).map(([type, what]) => [type, { schema: type === "application/json" ? { description: what } : { type: "string", description: what } }]),
+            ),
           }
         : { description: e.response.description };
   const responses: OpenApiOperation["responses"] = { [String(e.response.status)]: success };
