@@ -212,6 +212,9 @@ function Operation({ path, method, op }: { path: string; method: string; op: Ope
           ))}
         </tbody>
       </Table>
+      <p>
+        <a href="#api-contents">Back to the operations</a>
+      </p>
     </section>
   );
 }
