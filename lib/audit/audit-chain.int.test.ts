@@ -6,11 +6,13 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSqliteDb } from "@/test/support/audit/create-sqlite-db";
+import { writeAuditConfig, type AuditTestConfig } from "@/test/support/audit/write-audit-config";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const run = promisify(execFile);
 
 let database: ReturnType<typeof createSqliteDb>;
+let config: AuditTestConfig;
 let recordAuditEvent: typeof import("./record-audit-event").recordAuditEvent;
 let verifyStoredAuditChain: typeof import("./verify-stored-audit-chain").verifyStoredAuditChain;
 let db: typeof import("@/lib/db").db;
@@ -24,6 +26,9 @@ beforeAll(async () => {
   insert.run("legacy-1", Date.UTC(2026, 0, 1), "auth.sign-in", "local:mia", "Mia");
   raw.close();
   process.env.DATABASE_URL = database.url;
+  // no signing key: rows are chained inline without MACs, as before checkpoints existed (audit-checkpoints.int.test.ts has the keyed chain)
+  config = writeAuditConfig({ signingKey: false });
+  process.env.KITGATE_CONFIG = config.configPath;
   ({ recordAuditEvent } = await import("./record-audit-event"));
   ({ verifyStoredAuditChain } = await import("./verify-stored-audit-chain"));
   ({ db } = await import("@/lib/db"));
@@ -32,6 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.$disconnect();
   database?.cleanup();
+  config?.cleanup();
 });
 
 async function auditVerify(): Promise<{ code: number; out: string }> {
@@ -87,7 +93,7 @@ describe("audit hash chain on SQLite", () => {
   it("npm run audit:verify passes on the intact chain", async () => {
     const { code, out } = await auditVerify();
     expect(code).toBe(0);
-    expect(out).toContain("audit chain intact: 104 rows");
+    expect(out).toContain("audit chain intact: 104 rows (full verification, 104 rows recomputed)");
   });
 
   it("an edited row (raw SQL) is named by audit:verify and the API-side check", async () => {
@@ -98,7 +104,7 @@ describe("audit hash chain on SQLite", () => {
     const { code, out } = await auditVerify();
     expect(code).toBe(1);
     expect(out).toContain(`BROKEN at seq 50 id ${victim.id}: hash-mismatch`);
-    expect(await verifyStoredAuditChain()).toEqual({ ok: false, checked: 49, firstBroken: { seq: 50, id: victim.id, reason: "hash-mismatch" } });
+    expect(await verifyStoredAuditChain()).toMatchObject({ ok: false, checked: 49, firstBroken: { seq: 50, id: victim.id, reason: "hash-mismatch" } });
     const restore = new Database(database.file);
     restore.prepare(`UPDATE "AuditEvent" SET details = ? WHERE seq = 50`).run(victim.details);
     restore.close();
@@ -111,7 +117,7 @@ describe("audit hash chain on SQLite", () => {
     raw.close();
     await recordAuditEvent({ action: "auth.sign-in", actorId: "local:dana" });
     expect((await db.auditEvent.findUnique({ where: { id: "forged" } }))?.seq).toBeNull();
-    expect(await verifyStoredAuditChain()).toMatchObject({ ok: false, firstBroken: { id: "forged", seq: null, reason: "hash-mismatch" } });
+    expect(await verifyStoredAuditChain()).toMatchObject({ ok: false, firstBroken: { id: "forged", seq: null, reason: "unsealed" } });
     const cleanup = new Database(database.file);
     cleanup.prepare(`DELETE FROM "AuditEvent" WHERE id = 'forged'`).run();
     cleanup.close();

@@ -1,34 +1,72 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { appendAuditEvent, type AppendedAuditEvent } from "./append-audit-event";
+import { sealAfterCommit, sealSoon } from "./audit-chainer";
+import { getAuditKey } from "./audit-key";
 import type { AuditTx } from "./audit-tx";
+import { noteAuditAppends } from "./checkpoint/checkpoint-trigger";
+import { isPostgres } from "./seal-audit-rows";
 import type { AuditEventInput } from "./types";
 
 /** A unique-seq race or a busy transaction slot is retried this often before the write is given up. */
 const MAX_APPEND_ATTEMPTS = 8;
-/** Appends are serialised, so under a burst a writer may queue behind many others for a transaction slot. */
+/** Inline appends are serialised, so under a burst a writer may queue behind many others for a transaction slot. */
 const TX_OPTIONS = { maxWait: 60_000, timeout: 30_000 } as const;
 
 const RETRYABLE = new Set(["P2002", "P2028", "P2034"]);
 
 /**
- * Appends one audit row to the hash chain. Append-only by construction: nothing in the app updates or deletes
- * AuditEvent (except chaining rows written before the chain existed, once).
+ * Appends one audit row. Append-only by construction: nothing in the app updates or deletes AuditEvent (except
+ * sealing unsealed rows, and chaining rows written before the chain existed, once).
+ *
+ * On PostgreSQL with trust.signingKey the row is inserted unsealed with its MAC and sealed into the chain by the
+ * chainer right after commit, so appenders do not queue behind one lock; otherwise (SQLite, or no key) it is
+ * chained inline under the chain lock.
  *
  * With `tx`, the row is written inside the caller's transaction and errors propagate, so a workflow transition
  * and its audit row commit or roll back together. Without `tx`, a failed write is logged and swallowed so an
  * outage of the audit table cannot lock everyone out of signing in.
  */
 export async function recordAuditEvent(event: AuditEventInput, tx?: AuditTx): Promise<AppendedAuditEvent | null> {
-  if (tx) return appendAuditEvent(tx, event);
+  const key = await getAuditKey().catch(() => null);
+  const deferred = isPostgres && key !== null;
+  if (tx) {
+    const appended = await appendAuditEvent(tx, event, { key, deferred });
+    if (deferred) sealAfterCommit();
+    else noteAuditAppends(1);
+    return appended;
+  }
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction((t) => appendAuditEvent(t, event), TX_OPTIONS);
+      if (!deferred) {
+        const appended = await db.$transaction((t) => appendAuditEvent(t, event, { key, deferred }), TX_OPTIONS);
+        noteAuditAppends(1);
+        return appended;
+      }
+      // autocommit insert: no transaction, no lock; then wait for a sealing pass that starts after it
+      const appended = await appendAuditEvent(db, event, { key, deferred });
+      return await sealed(appended);
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code && RETRYABLE.has(code) && attempt < MAX_APPEND_ATTEMPTS) continue;
       console.error("[kitgate] audit write failed", event.action, error);
       return null;
     }
+  }
+}
+
+/** The committed row's place in the chain once a pass has sealed it; still unsealed (seq null) if sealing failed. */
+async function sealed(appended: AppendedAuditEvent): Promise<AppendedAuditEvent> {
+  try {
+    const seqs = await sealSoon();
+    const mine = seqs.get(appended.id);
+    if (mine) return { ...appended, ...mine };
+    const row = await db.auditEvent.findUnique({ where: { id: appended.id }, select: { seq: true, hash: true } });
+    return { ...appended, seq: row?.seq ?? null, hash: row?.hash ?? null };
+  } catch (error) {
+    // The row is committed; the next pass (any append, verification, checkpoint, another process) seals it.
+    console.error("[kitgate] audit: sealing deferred after an error", error);
+    sealAfterCommit();
+    return appended;
   }
 }

@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { hashAuditRow } from "./hash-audit-row";
+import { macAuditRow } from "./mac-audit-row";
 import { verifyAuditChain } from "./verify-audit-chain";
 import { GENESIS_HASH, type ChainedAuditRow } from "./types";
 
-/** Builds a correctly chained list the same way the writer does. */
+const KEY = Buffer.alloc(32, 7);
+const KEYS = new Map([["k1", KEY]]);
+
+/** Re-seals rows from `index` on, as someone with database access but without the MAC key would. */
+function rehashFrom(rows: ChainedAuditRow[], index: number): void {
+  for (let i = index; i < rows.length; i++) {
+    const prevHash = i === 0 ? GENESIS_HASH : rows[i - 1]!.hash!;
+    const base = { ...rows[i]!, prevHash };
+    rows[i] = { ...base, hash: hashAuditRow(base) };
+  }
+}
+
+/** Builds a correctly chained list the same way the writer does (with MACs). */
 function chain(n: number): ChainedAuditRow[] {
   const rows: ChainedAuditRow[] = [];
   let prevHash = GENESIS_HASH;
@@ -23,7 +36,8 @@ function chain(n: number): ChainedAuditRow[] {
       prevHash,
     };
     const hash = hashAuditRow(base);
-    rows.push({ ...base, id: `row-${i}`, hash });
+    const mac = macAuditRow("k1", KEY, { ...base, id: `row-${i}` });
+    rows.push({ ...base, id: `row-${i}`, hash, mac });
     prevHash = hash;
   }
   return rows;
@@ -100,5 +114,27 @@ describe("verifyAuditChain", () => {
     const rows = chain(10);
     expect(verifyAuditChain(rows.slice(5), { seq: 5, hash: rows[4]!.hash! })).toMatchObject({ ok: true, checked: 5 });
     expect(verifyAuditChain(rows.slice(5), { seq: 5, hash: rows[3]!.hash! }).firstBroken?.reason).toBe("prev-mismatch");
+  });
+
+  it("names the edited row exactly by its MAC when every hash after it was recomputed", () => {
+    const rows = chain(12);
+    rows[6] = { ...rows[6]!, details: { comment: "approved by someone else" } };
+    rehashFrom(rows, 6);
+    expect(verifyAuditChain(rows).ok).toBe(true);
+    expect(verifyAuditChain(rows, undefined, { macKeys: KEYS }).firstBroken).toEqual({ seq: 7, id: "row-7", reason: "mac-mismatch" });
+  });
+
+  it("a MAC made with another key is not judged (key rotation), a missing key map judges nothing", () => {
+    const rows = chain(4);
+    expect(verifyAuditChain(rows, undefined, { macKeys: new Map([["k2", Buffer.alloc(32, 1)]]) }).ok).toBe(true);
+  });
+
+  it("a checkpoint's row that no longer has the signed hash is reported as rewritten", () => {
+    const rows = chain(10);
+    const signed = new Map([[8, rows[7]!.hash!]]);
+    expect(verifyAuditChain(rows, undefined, { checkpoints: signed }).ok).toBe(true);
+    rows[2] = { ...rows[2]!, actorName: "Mallory" };
+    rehashFrom(rows, 2);
+    expect(verifyAuditChain(rows, undefined, { checkpoints: signed }).firstBroken).toEqual({ seq: 8, id: "row-8", reason: "rewritten" });
   });
 });

@@ -202,6 +202,29 @@ const webhookSchema = z.strictObject({
   events: z.array(z.enum(["request", "decision", "promotion", "revocation", "drift"])).min(1, "at least one event"),
 });
 
+// ── audit chain checkpoints (owned by audit) ─────────────────────────────────────────────────────────────────
+const auditSchema = z.strictObject({
+  checkpoints: z
+    .strictObject({
+      /** append-only JSON-lines file outside the database (relative to this file) */
+      file: z.string().min(1).optional(),
+      /** `<registry>/<repository>` of a configured registry: each checkpoint is pushed there as a signed artifact */
+      repository: z
+        .string()
+        .regex(/^[^/\s]+\/[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/, "must be <registry>/<repository> (lowercase OCI repository name)")
+        .optional(),
+      /** a checkpoint is signed once this many rows were appended since the last one… */
+      everyRows: z.number().int().min(1).max(1_000_000).default(1000),
+      /** …or this many seconds after the first row appended since the last one */
+      everySeconds: z.number().int().min(1).max(86_400).default(60),
+      /** public keys (PEM) of earlier signing keys, so checkpoints signed before a key rotation still verify */
+      trustedKeys: z.array(z.string().min(1)).optional(),
+    })
+    .default({ everyRows: 1000, everySeconds: 60 }),
+  /** a full re-verification of every row runs in the background when the last one is older than this */
+  fullVerificationEveryMinutes: z.number().int().min(1).max(100_000).default(60),
+});
+
 export const configFileSchema = z
   .strictObject({
     registries: z.array(registrySchema).min(1, "at least one registry is required"),
@@ -229,6 +252,7 @@ export const configFileSchema = z
     policies: z.string().min(1).optional(),
     environments: z.array(environmentSchema).optional(),
     webhooks: z.array(webhookSchema).optional(),
+    audit: auditSchema.optional(),
   })
   .superRefine((c, ctx) => {
     checkEnvironmentOrder(c.environments ?? [], ctx);

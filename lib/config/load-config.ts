@@ -137,5 +137,18 @@ function resolveConfig(file: ConfigFile, abs: string): KitgateConfig {
       events: w.events,
     }));
   }
+  if (file.audit) {
+    const c = file.audit.checkpoints;
+    config.audit = {
+      fullVerificationEveryMinutes: file.audit.fullVerificationEveryMinutes,
+      checkpoints: {
+        everyRows: c.everyRows,
+        everySeconds: c.everySeconds,
+        ...(c.file ? { file: at(c.file) } : {}),
+        ...(c.repository ? { repository: c.repository } : {}),
+        ...(c.trustedKeys ? { trustedKeys: c.trustedKeys.map(at) } : {}),
+      },
+    };
+  }
   return config;
 }

@@ -107,6 +107,22 @@ export interface KitgateConfig {
   environments?: EnvironmentConfig[];
   /** outgoing workflow notifications (lib/webhooks) */
   webhooks?: WebhookConfig[];
+  /** audit chain checkpoints (lib/audit/checkpoint); defaults apply when absent */
+  audit?: AuditConfig;
+}
+
+export interface AuditConfig {
+  checkpoints: {
+    /** absolute path of the append-only checkpoint file */
+    file?: string;
+    /** `<registry>/<repository>` the checkpoints are pushed to */
+    repository?: string;
+    everyRows: number;
+    everySeconds: number;
+    /** absolute paths of earlier signing keys' public keys */
+    trustedKeys?: string[];
+  };
+  fullVerificationEveryMinutes: number;
 }
 
 export interface WebhookConfig {

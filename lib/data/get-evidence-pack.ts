@@ -1,5 +1,5 @@
 import "server-only";
-import { verifyStoredAuditChain } from "@/lib/audit/verify-stored-audit-chain";
+import { runAuditVerification } from "@/lib/audit/run-audit-verification";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { getConfig } from "@/lib/config/get-config";
 import { db } from "@/lib/db";
@@ -53,6 +53,6 @@ export async function getEvidencePack(actor: Actor, input: { ref: string }): Pro
     policy,
     approvals,
     auditRows,
-    chain: await verifyStoredAuditChain(),
+    chain: await runAuditVerification({ mode: "incremental" }),
   });
 }

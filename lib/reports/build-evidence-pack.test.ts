@@ -24,7 +24,7 @@ describe("buildEvidencePack", () => {
       [2, "approval.decision", true],
     ]);
     expect(pack.audit.rows[1]!.prevHash).toBe(pack.audit.rows[0]!.hash);
-    expect(pack.audit.chain).toEqual({ ok: true, checked: 2, headHash: pack.audit.rows[1]!.hash });
+    expect(pack.audit.chain).toEqual({ ok: true, mode: "full", checked: 2, headHash: pack.audit.rows[1]!.hash, headSeq: 2, findings: [], checkpoint: null });
   });
 
   it("marks a tampered audit row in the proof", () => {

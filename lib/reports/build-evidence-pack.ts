@@ -159,9 +159,13 @@ export function buildEvidencePack(input: EvidenceInput): EvidencePack {
       })),
       chain: {
         ok: input.chain.ok,
+        mode: input.chain.mode ?? "full",
         checked: input.chain.checked,
-        headHash: input.chain.lastHash ?? null,
+        headHash: input.chain.head?.hash ?? input.chain.lastHash ?? null,
+        headSeq: input.chain.head?.seq ?? null,
         ...(input.chain.firstBroken ? { firstBroken: input.chain.firstBroken } : {}),
+        findings: (input.chain.findings ?? []).map((f) => f.message),
+        checkpoint: input.chain.checkpoint ?? null,
       },
     },
   };

@@ -100,6 +100,6 @@ export function evidenceFixture(): EvidenceInput {
       },
     ],
     auditRows,
-    chain: { ok: true, checked: 2, lastHash: auditRows[1]!.hash! },
+    chain: { ok: true, mode: "full", checked: 2, lastHash: auditRows[1]!.hash!, head: { seq: 2, hash: auditRows[1]!.hash! }, findings: [], checkpoint: null },
   };
 }

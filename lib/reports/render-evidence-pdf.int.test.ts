@@ -31,7 +31,7 @@ describe("renderEvidencePdf", () => {
     const { stdout: all } = await run("pdftotext", ["-layout", file, "-"]);
     expect(all).toContain("APPROVE by Mia Manager (mia-sub; groups managers)");
     expect(all).toContain("metrics look fine");
-    expect(all).toContain("Whole audit chain verified at export: 2 rows intact");
+    expect(all).toContain("Whole audit chain verified at export: 2 rows intact, head #2");
   });
 
   it("prints hostile text as text (no control characters, non-Latin replaced)", async () => {

@@ -69,12 +69,17 @@ export async function renderEvidencePdf(pack: EvidencePack): Promise<Buffer> {
 
   pdf.section("Audit-chain proof");
   const c = pack.audit.chain;
+  const cp = c.checkpoint;
   pdf.line(
     c.ok
-      ? `Whole audit chain verified at export: ${c.checked} rows intact, head hash ${c.headHash ?? "-"}.`
-      : `AUDIT CHAIN BROKEN at seq ${c.firstBroken?.seq ?? "-"} (row ${c.firstBroken?.id}): ${c.firstBroken?.reason}.`,
+      ? c.mode === "incremental" && cp
+        ? `Audit chain verified at export against signed checkpoint #${cp.seq} (${cp.time}, ${cp.sources.join(", ")}) and the ${c.checked} rows checked after it; head #${c.headSeq ?? "-"} hash ${c.headHash ?? "-"}.`
+        : `Whole audit chain verified at export: ${c.checked} rows intact, head #${c.headSeq ?? "-"} hash ${c.headHash ?? "-"}.`
+      : `AUDIT CHAIN BROKEN at seq ${c.firstBroken?.seq ?? "-"}${c.firstBroken?.id ? ` (row ${c.firstBroken.id})` : ""}: ${c.firstBroken?.reason}.`,
     { color: c.ok ? "#000" : "#a00" },
   );
+  for (const f of c.findings) pdf.line(f, { indent: 1, color: "#a00" });
+  if (cp) pdf.line(`checkpoint ${cp.digest} seals rows 1-${cp.seq} at hash ${cp.hash} (envelope in the JSON pack)`, { indent: 1, mono: true });
   if (pack.audit.rows.length === 0) pdf.line("No audit rows name this digest.");
   for (const r of pack.audit.rows) {
     pdf.line(`#${r.seq} ${r.at} ${r.action} by ${r.actorName ?? r.actorId ?? "-"}${r.environment ? ` [${r.environment}]` : ""} ${r.hashValid ? "hash ok" : "HASH MISMATCH"}`);

@@ -1,4 +1,4 @@
-import type { ChainBreakReason } from "@/lib/audit/types";
+import type { ChainBreakReason, CheckpointRef } from "@/lib/audit/types";
 
 /** Format versions let consumers of the JSON detect a layout change. */
 export const EVIDENCE_PACK_FORMAT = "kitgate.evidence-pack/v1";
@@ -115,8 +115,20 @@ export interface EvidencePack {
   promotions: EvidencePromotion[];
   audit: {
     rows: EvidenceAuditRow[];
-    /** whole-chain verification at export time: proves these rows sit in an unbroken chain */
-    chain: { ok: boolean; checked: number; headHash: string | null; firstBroken?: { seq: number | null; id: string; reason: ChainBreakReason } };
+    /**
+     * chain verification at export time (incremental: the newest signed checkpoint plus every row after it), with that
+     * checkpoint's signed envelope: rows with seq ≤ checkpoint.seq are sealed by it
+     */
+    chain: {
+      ok: boolean;
+      mode: "full" | "incremental";
+      checked: number;
+      headHash: string | null;
+      headSeq: number | null;
+      firstBroken?: { seq: number | null; id?: string; reason: ChainBreakReason };
+      findings: string[];
+      checkpoint: CheckpointRef | null;
+    };
   };
 }
 
