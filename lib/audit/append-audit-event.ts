@@ -55,7 +55,24 @@ export async function appendAuditEvent(
   const mac = opts.key ? macAuditRow(opts.key.keyId, opts.key.macKey, row) : null;
   const data = { ...row, details: (row.details ?? undefined) as object | undefined, mac };
   if (opts.deferred && opts.key) {
-    await tx.auditEvent.create({ data, select: { id: true } });
+    // Deferred sealing is PostgreSQL only. One raw statement: a Prisma `create` costs ~3× the CPU, and at hundreds of
+    // appends per second the appenders' CPU, not the database, is the limit.
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "AuditEvent" ("id", "at", "actorId", "actorName", "action", "target", "repository", "environment", "ip", "userAgent", "details", "mac")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12)`,
+      row.id,
+      row.at,
+      row.actorId,
+      row.actorName,
+      row.action,
+      row.target,
+      row.repository,
+      row.environment,
+      row.ip,
+      row.userAgent,
+      row.details === null ? null : JSON.stringify(row.details),
+      mac,
+    );
     return { id: row.id, seq: null, hash: null };
   }
   await lockChain(tx);

@@ -41,8 +41,12 @@ export function sealSoon(): Promise<Map<string, { seq: number; hash: string }>> 
   return queued;
 }
 
-/** After an append inside a caller's transaction: seal shortly after it has (probably) committed. */
+/**
+ * After an unsealed append: seal shortly after it has (probably) committed, and look again a few times in case its
+ * transaction commits late. A burst of appends shares the first timer (it is not pushed back by each append).
+ */
 export function sealAfterCommit(): void {
+  if (followUp?.step === 0) return;
   if (followUp) clearTimeout(followUp.timer);
   schedule(0);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { appendAuditEvent, type AppendedAuditEvent } from "./append-audit-event";
-import { sealAfterCommit, sealSoon } from "./audit-chainer";
+import { sealAfterCommit } from "./audit-chainer";
 import { getAuditKey } from "./audit-key";
 import type { AuditTx } from "./audit-tx";
 import { noteAuditAppends } from "./checkpoint/checkpoint-trigger";
@@ -19,9 +19,9 @@ const RETRYABLE = new Set(["P2002", "P2028", "P2034"]);
  * Appends one audit row. Append-only by construction: nothing in the app updates or deletes AuditEvent (except
  * sealing unsealed rows, and chaining rows written before the chain existed, once).
  *
- * On PostgreSQL with trust.signingKey the row is inserted unsealed with its MAC and sealed into the chain by the
- * chainer right after commit, so appenders do not queue behind one lock; otherwise (SQLite, or no key) it is
- * chained inline under the chain lock.
+ * On PostgreSQL with trust.signingKey the row is inserted unsealed with its MAC (seq null in the result) and sealed
+ * into the chain by the chainer right after commit, in batches, so appenders neither queue behind one lock nor wait;
+ * otherwise (SQLite, or no key) it is chained inline under the chain lock.
  *
  * With `tx`, the row is written inside the caller's transaction and errors propagate, so a workflow transition
  * and its audit row commit or roll back together. Without `tx`, a failed write is logged and swallowed so an
@@ -43,30 +43,15 @@ export async function recordAuditEvent(event: AuditEventInput, tx?: AuditTx): Pr
         noteAuditAppends(1);
         return appended;
       }
-      // autocommit insert: no transaction, no lock; then wait for a sealing pass that starts after it
+      // autocommit insert: no transaction, no lock, no waiting; the chainer seals it (with whatever else is pending)
       const appended = await appendAuditEvent(db, event, { key, deferred });
-      return await sealed(appended);
+      sealAfterCommit();
+      return appended;
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code && RETRYABLE.has(code) && attempt < MAX_APPEND_ATTEMPTS) continue;
       console.error("[kitgate] audit write failed", event.action, error);
       return null;
     }
-  }
-}
-
-/** The committed row's place in the chain once a pass has sealed it; still unsealed (seq null) if sealing failed. */
-async function sealed(appended: AppendedAuditEvent): Promise<AppendedAuditEvent> {
-  try {
-    const seqs = await sealSoon();
-    const mine = seqs.get(appended.id);
-    if (mine) return { ...appended, ...mine };
-    const row = await db.auditEvent.findUnique({ where: { id: appended.id }, select: { seq: true, hash: true } });
-    return { ...appended, seq: row?.seq ?? null, hash: row?.hash ?? null };
-  } catch (error) {
-    // The row is committed; the next pass (any append, verification, checkpoint, another process) seals it.
-    console.error("[kitgate] audit: sealing deferred after an error", error);
-    sealAfterCommit();
-    return appended;
   }
 }
