@@ -35,3 +35,8 @@ export const auditQuery = z.object({
 });
 
 export type AuditQuery = z.infer<typeof auditQuery>;
+
+/** `GET /api/v1/audit/verify?mode=`: incremental (default) or full. */
+export const auditVerifyQuery = z.object({
+  mode: optional(z.preprocess(single, z.enum(["full", "incremental"]))).describe("`incremental` (default) or `full`."),
+});

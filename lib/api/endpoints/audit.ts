@@ -1,4 +1,4 @@
-import { auditQuery } from "@/lib/validations/audit-query";
+import { auditQuery, auditVerifyQuery } from "@/lib/validations/audit-query";
 import { decisionsQuery, evidenceQuery } from "@/lib/validations/report-query";
 import { endpoint } from "../endpoint";
 import { auditPageSchema, chainVerificationSchema } from "../schemas/audit";
@@ -20,9 +20,11 @@ export const auditEndpoints = {
     method: "GET",
     path: "/audit/verify",
     tag: "audit",
-    summary: "Recompute the audit hash chain and name the first broken row",
-    description: "The same check as `npm run audit:verify`.",
+    summary: "Verify the audit chain against its newest signed checkpoint; name truncation and rewrites by sequence number",
+    description:
+      "The same check as `npm run audit:verify`. `mode=incremental` (default) reads the row the newest signed checkpoint sealed, the row count up to it, and every row after it; `mode=full` recomputes every row (hashes, links, MACs) and compares every checkpoint.",
     access: { permission: "admin.access", signIn: true },
+    query: auditVerifyQuery,
     response: { kind: "json", status: 200, schema: chainVerificationSchema, description: "The verification result" },
     errors: ["FORBIDDEN"],
   }),

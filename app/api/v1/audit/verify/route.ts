@@ -4,4 +4,4 @@ import { defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute(endpoints.verifyAuditChain, ({ actor }) => verifyAuditLog(actor));
+export const GET = defineRoute(endpoints.verifyAuditChain, ({ actor, query }) => verifyAuditLog(actor, query.mode ? { mode: query.mode } : {}));
