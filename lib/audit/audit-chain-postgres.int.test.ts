@@ -117,7 +117,7 @@ describe("audit chain on PostgreSQL", () => {
   });
 
   it("4 processes (3 deferred, 1 inline) append at once, one deferred appender is killed mid-run: one intact chain", async () => {
-    const children = [appender(keyedCfg, "a", 150), appender(keyedCfg, "b", 150), appender(inlineCfg, "c", 100)];
+    const children = [appender(keyedCfg, "a", 120), appender(keyedCfg, "b", 120), appender(inlineCfg, "c", 60)];
     const victim = appender(keyedCfg, "victim", 100_000);
     const done = Promise.all(children.map(exited));
     // kill -9 the victim once it has committed rows (some of them unsealed when it dies)
@@ -134,7 +134,7 @@ describe("audit chain on PostgreSQL", () => {
     expect(await done).toEqual([0, 0, 0]);
     await sealSoon();
     const [counts] = await sql(`SELECT count(*)::int AS n, count(seq)::int AS sealed, count(DISTINCT seq)::int AS distinct_seq, max(seq) AS head FROM "AuditEvent"`);
-    expect(counts!.n).toBeGreaterThanOrEqual(301 + 400 + 50);
+    expect(counts!.n).toBeGreaterThanOrEqual(301 + 300 + 50);
     expect(counts).toMatchObject({ sealed: counts!.n, distinct_seq: counts!.n, head: counts!.n });
     expect(await verify("full")).toMatchObject({ ok: true, checked: counts!.n });
   }, 180_000);
@@ -190,5 +190,14 @@ describe("audit chain on PostgreSQL", () => {
     expect((await db.auditEvent.findUnique({ where: { id: "forged" } }))?.seq).toBeNull();
     const result = await verify("full");
     expect(result.findings).toEqual(expect.arrayContaining([expect.objectContaining({ reason: "unsealed", seq: null, id: "forged" })]));
+  });
+
+  it("the audit page's visibility query (distinct repositories by index seeks) works on PostgreSQL", async () => {
+    const { listAuditEvents } = await import("@/lib/data/list-audit-events");
+    const viewer = { id: "local:vic", name: "Vic", kind: "user" as const, groups: [], access: { grants: [{ role: "viewer" as const, scope: "local/bench/*", via: "test" }] } };
+    const page = await listAuditEvents(viewer, { limit: 20 });
+    expect(page.items).toHaveLength(20);
+    expect(page.items.every((r) => r.repository === "local/bench/repo")).toBe(true);
+    expect(page.items.map((r) => r.seq)).toEqual([...page.items.map((r) => r.seq)].sort((a, b) => b! - a!));
   });
 });

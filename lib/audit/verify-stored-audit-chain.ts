@@ -67,12 +67,11 @@ export async function verifyStoredAuditChain(opts: VerifyStoredOptions = {}): Pr
     known.sort((a, b) => a.seq - b.seq);
     const walk = await walkStoredRows(client, anchor, { ...walkOpts, checkpoints: new Map(known.map((k) => [k.seq, k.hash])) });
     checked += walk.checked;
-    if (!walk.ok) {
-      findings.push(describeBreak(walk.firstBroken!, known));
-      return finish();
+    if (!walk.ok) findings.push(describeBreak(walk.firstBroken!, known));
+    else {
+      anchor = walk.last;
+      if (best && anchor.seq < best.seq) findings.push(truncation(anchor.seq, best));
     }
-    anchor = walk.last;
-    if (best && anchor.seq < best.seq) findings.push(truncation(anchor.seq, best));
   }
 
   if (findings.length === 0 || mode === "incremental") {

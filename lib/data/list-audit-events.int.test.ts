@@ -2,9 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Grant } from "@/lib/access/types";
 import { createSqliteDb } from "@/test/support/audit/create-sqlite-db";
+import { writeAuditConfig, type AuditTestConfig } from "@/test/support/audit/write-audit-config";
 import type { Actor } from "./dto";
 
 let database: ReturnType<typeof createSqliteDb>;
+let config: AuditTestConfig;
 let listAuditEvents: typeof import("./list-audit-events").listAuditEvents;
 let db: typeof import("@/lib/db").db;
 
@@ -15,6 +17,8 @@ const admin = actor("local:ada", [{ role: "admin", scope: "*", via: "test" }]);
 beforeAll(async () => {
   database = createSqliteDb();
   process.env.DATABASE_URL = database.url;
+  config = writeAuditConfig({ signingKey: false });
+  process.env.KITGATE_CONFIG = config.configPath;
   ({ listAuditEvents } = await import("./list-audit-events"));
   ({ db } = await import("@/lib/db"));
   const { recordAuditEvent } = await import("@/lib/audit/record-audit-event");
@@ -32,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.$disconnect();
   database?.cleanup();
+  config?.cleanup();
 });
 
 describe("listAuditEvents", () => {
@@ -49,6 +54,31 @@ describe("listAuditEvents", () => {
       [1, "approval.request", "local/demo/fraud-detection"],
     ]);
     expect(page.items.every((r) => r.ip === undefined)).toBe(true);
+  });
+
+  it("an API token sees only rows of repositories its scopes cover, not its owner's other activity (finding 9)", async () => {
+    const owner = [{ role: "approver" as const, scope: "local/*", via: "test" }];
+    const token: Actor = {
+      id: "local:mia",
+      name: "Mia (token ci)",
+      kind: "token",
+      groups: [],
+      access: { grants: owner, tokenLimits: { scopes: ["local/demo/churn-*"], permissions: ["repository.read"] } },
+    };
+    const page = await listAuditEvents(token, {});
+    expect(page.items.map((r) => [r.seq, r.action, r.repository])).toEqual([
+      [6, "report.export", "local/demo/churn-model"],
+      [2, "approval.decision", "local/demo/churn-model"],
+    ]);
+    // asked by name, the owner's decision on fraud-detection stays invisible, and so does the owner's sign-in
+    expect((await listAuditEvents(token, { repository: "local/demo/fraud-detection" })).items).toEqual([]);
+    expect((await listAuditEvents(token, { action: "auth." })).items).toEqual([]);
+    // the same person signed in (no token) sees their own rows everywhere
+    const person: Actor = { ...token, kind: "user", name: "Mia", access: { grants: owner } };
+    expect((await listAuditEvents(person, { who: "mia" })).items.map((r) => r.seq)).toEqual([6, 5, 3, 2]);
+    // a token without repository.read sees nothing at all
+    const blind: Actor = { ...token, access: { grants: owner, tokenLimits: { scopes: ["*"], permissions: ["promotion.request"] } } };
+    expect((await listAuditEvents(blind, {})).items).toEqual([]);
   });
 
   it("a viewer asking for another repository by name gets nothing", async () => {

@@ -14,14 +14,20 @@ const MAX_DISTINCT_REPOSITORIES = 5_000;
 
 /**
  * Searches the audit log newest first (by chain position), paged by an opaque seq cursor. Visibility is decided
- * here, in the query, not in the page: grants are globs, so the repositories named in the log are listed once,
- * filtered with the same `canReadRepository` the browse pages use, and the result becomes an IN clause.
+ * here, in the query, not in the page: grants are globs, so the repositories named in the log are listed once (in
+ * SQL, an index seek per repository), filtered with the same `canReadRepository` the browse pages use, and the
+ * result becomes an IN clause. People also see their own rows (sign-ins, tokens); an API token does not: it sees
+ * only rows of repositories its scopes cover, so a token scoped to one repository reads nothing of its owner's
+ * activity elsewhere (issue 10, finding 9).
  */
 export async function listAuditEvents(actor: Actor, query: AuditQuery): Promise<PageDTO<AuditEventDTO>> {
   if (actor.kind === "anonymous") throw new AppError("UNAUTHENTICATED", "Sign in to read the audit log");
   const admin = isAuditAdmin(actor);
   const where: Prisma.AuditEventWhereInput[] = [{ seq: { not: null } }];
-  if (!admin) where.push({ OR: [{ repository: { in: await readableRepositories(actor) } }, { actorId: actor.id }] });
+  if (!admin) {
+    const readable = { repository: { in: await readableRepositories(actor) } };
+    where.push(actor.kind === "token" ? readable : { OR: [readable, { actorId: actor.id }] });
+  }
   if (query.who) where.push({ OR: [{ actorId: { contains: query.who } }, { actorName: { contains: query.who } }] });
   if (query.action) where.push(query.action.endsWith(".") ? { action: { startsWith: query.action } } : { action: query.action });
   if (query.from) where.push({ at: { gte: query.from } });
@@ -56,15 +62,22 @@ export async function listAuditEvents(actor: Actor, query: AuditQuery): Promise<
   };
 }
 
+/**
+ * The repositories the actor may read among those the log names. Distinct values come from a recursive query that
+ * jumps from one repository to the next through the (repository, …) index — one seek per repository, however many
+ * rows each has — where Prisma's `distinct` would read every row and de-duplicate in memory.
+ */
 async function readableRepositories(actor: Actor): Promise<string[]> {
-  const named = await db.auditEvent.findMany({
-    where: { repository: { not: null } },
-    distinct: ["repository"],
-    select: { repository: true },
-    take: MAX_DISTINCT_REPOSITORIES,
-  });
+  const named = await db.$queryRawUnsafe<{ repository: string }[]>(
+    `WITH RECURSIVE r(repository) AS (
+       SELECT MIN("repository") FROM "AuditEvent"
+       UNION ALL
+       SELECT (SELECT MIN("repository") FROM "AuditEvent" WHERE "repository" > r.repository) FROM r WHERE r.repository IS NOT NULL
+     )
+     SELECT repository FROM r WHERE repository IS NOT NULL LIMIT ${MAX_DISTINCT_REPOSITORIES}`,
+  );
   return named
-    .map((r) => r.repository!)
+    .map((r) => r.repository)
     .filter((full) => {
       const slash = full.indexOf("/");
       return slash > 0 && canReadRepository(actor, full.slice(0, slash), full.slice(slash + 1));
