@@ -60,8 +60,9 @@ export async function createCheckpoint(context?: CheckpointContext): Promise<Che
     const best = latest.best;
     if (best && !best.sources.includes("database")) await importCheckpoint(client, best);
     const head = await readChainHead(client);
+    if (best && (head?.seq ?? 0) < best.seq) return refuse(out, `the chain ends at seq ${head?.seq ?? 0} but checkpoint #${best.seq} sealed it up to ${best.seq}`);
     if (!head) return { ...out, skipped: "the audit chain is empty" };
-    if (best && head.seq <= best.seq) return { ...out, skipped: `nothing new since checkpoint #${best.seq}` };
+    if (best && head.seq === best.seq && head.hash === best.hash) return { ...out, skipped: `nothing new since checkpoint #${best.seq}` };
 
     const macKeys = new Map([[key.keyId, key.macKey]]);
     let anchor = { seq: 0, hash: GENESIS_HASH };
