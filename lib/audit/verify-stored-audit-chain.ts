@@ -81,6 +81,14 @@ export async function verifyStoredAuditChain(opts: VerifyStoredOptions = {}): Pr
     anchor = tail.ok ? tail.last : anchor;
   }
   await inspectUnsealed(client, opts.macKeys, findings, warnings, checked > 0 || best !== null);
+  if (best && findings.length > 0) {
+    const first = await client.auditEvent.findUnique({ where: { seq: 1 }, select: { hash: true } });
+    if (first?.hash !== best.chain) {
+      warnings.push(
+        `checkpoint #${best.seq} was signed for a chain whose first row hashes to ${best.chain}, but this database's first row ${first ? `hashes to ${first.hash}` : "is missing"}: the log was rewritten from its first row, or the database was replaced. If it was replaced on purpose, archive the old checkpoint file and repository and start new ones.`,
+      );
+    }
+  }
   if (best && latest!.databaseSeq !== null && latest!.databaseSeq < best.seq && findings.length === 0) {
     warnings.push(`the database's newest checkpoint is #${latest!.databaseSeq} but #${best.seq} was published (${best.sources.join(", ")}): checkpoint rows were deleted`);
   }
