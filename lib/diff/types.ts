@@ -19,6 +19,8 @@ export interface LayerRef {
   kind: LayerKind;
   /** Kitfile path from the classifier or the `org.cncf.model.filepath` annotation */
   path: string | null;
+  /** the layer's own `org.cncf.model.filepath` annotation (cleaned), the only path `kit diff` compares */
+  annotatedPath: string | null;
   diffId: string | null;
 }
 
@@ -27,7 +29,10 @@ export interface AnnotationChange {
   kind: ChangeKind;
   before?: string;
   after?: string;
-  /** true for `ml.kitops.modelkit.cli-version`: it differs whenever two kit versions packed the kits */
+  /**
+   * true for `ml.kitops.modelkit.cli-version` (differs whenever two kit versions packed the kits) and
+   * `org.opencontainers.image.created` (current kit writes the pack time on every pack)
+   */
   noise: boolean;
 }
 
@@ -51,7 +56,7 @@ export interface ManifestDiff {
   /** exact equality of the manifest annotation maps, as `kit diff` reports it */
   annotationsMatch: boolean;
   annotationChanges: AnnotationChange[];
-  /** annotations differ, but only in noise keys (the kit CLI version) */
+  /** annotations differ, but only in noise keys (the kit CLI version, the pack time) */
   annotationsDifferOnlyByNoise: boolean;
   /** sorted by media type, like `kit diff` */
   sharedLayers: LayerRef[];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ImageManifest } from "@/lib/oci/types";
 import { diffManifests } from "./diff-manifests";
+import { KIT_COMPARE_MANIFEST_CASES } from "@/test/reference/kitops-compare-manifest-cases";
+import { originLabel } from "@/test/reference/origin";
 
-// The kitops goldens (testing/testdata/compare-manifest: manifests A–E and their expected
-// DiffResult files), re-typed as data of our own with the same shape and the same expectations.
 const KIT_CONFIG = "application/vnd.kitops.modelkit.config.v1+json";
 const MODEL_TAR = "application/vnd.kitops.modelkit.model.v1.tar";
 const CODE_TAR = "application/vnd.kitops.modelkit.code.v1.tar";
@@ -28,26 +28,20 @@ const C = side("mC", manifest("cfg-a", "src-2", { [CLI]: "1.2.0-aaaaaaa" }));
 const D = side("mD", manifest("cfg-a", "src-1", { "example.com/other": "1.2.0-aaaaaaa" }));
 const E = side("mE", manifest("cfg-e", "src-e", { [CLI]: "1.3.1-bbbbbbb" }));
 
-const digests = (layers: { digest: string }[]) => layers.map((l) => l.digest).sort();
+/** kit's golden comparison: sorted by digest, then by filepath annotation. */
+const keys = (layers: { digest: string; annotatedPath: string | null }[]) =>
+  layers
+    .map((l) => (l.annotatedPath ? { digest: l.digest, path: l.annotatedPath } : { digest: l.digest }))
+    .sort((x, y) => (x.digest + (x.path ?? "") < y.digest + (y.path ?? "") ? -1 : 1));
 
 describe("diffManifests: kit diff goldens", () => {
-  it.each([
-    { name: "different config", b: B, sameConfig: false, annotationsMatch: true,
-      shared: ["sha256:src-1", "sha256:weights-1"], onlyA: [], onlyB: [] },
-    { name: "one different layer", b: C, sameConfig: true, annotationsMatch: true,
-      shared: ["sha256:weights-1"], onlyA: ["sha256:src-1"], onlyB: ["sha256:src-2"] },
-    { name: "annotation mismatch", b: D, sameConfig: true, annotationsMatch: false,
-      shared: ["sha256:src-1", "sha256:weights-1"], onlyA: [], onlyB: [] },
-    { name: "mixed difference", b: E, sameConfig: false, annotationsMatch: false,
-      shared: ["sha256:weights-1"], onlyA: ["sha256:src-1"], onlyB: ["sha256:src-e"] },
-  ])("A vs $name", ({ b, sameConfig, annotationsMatch, shared, onlyA, onlyB }) => {
-    const d = diffManifests(A, b);
-    expect(d.identical).toBe(false);
-    expect(d.sameConfig).toBe(sameConfig);
-    expect(d.annotationsMatch).toBe(annotationsMatch);
-    expect(digests(d.sharedLayers)).toEqual(shared);
-    expect(digests(d.uniqueToA)).toEqual(onlyA);
-    expect(digests(d.uniqueToB)).toEqual(onlyB);
+  it.each(KIT_COMPARE_MANIFEST_CASES.map((c) => [originLabel(c.origin), c] as const))("%s", (_label, c) => {
+    const d = diffManifests(c.a, c.b);
+    expect(d.sameConfig).toBe(c.sameConfig);
+    expect(d.annotationsMatch).toBe(c.annotationsMatch);
+    expect(keys(d.sharedLayers)).toEqual(keys(c.shared.map((k) => ({ digest: k.digest, annotatedPath: k.path ?? null }))));
+    expect(keys(d.uniqueToA)).toEqual(keys(c.uniqueA.map((k) => ({ digest: k.digest, annotatedPath: k.path ?? null }))));
+    expect(keys(d.uniqueToB)).toEqual(keys(c.uniqueB.map((k) => ({ digest: k.digest, annotatedPath: k.path ?? null }))));
   });
 
   it("reports identical kits by manifest digest", () => {
@@ -61,9 +55,25 @@ describe("diffManifests: kit diff goldens", () => {
     const d = diffManifests(A, B);
     expect(d.sharedLayers.map((l) => l.mediaType)).toEqual([CODE_TAR, MODEL_TAR]);
   });
+
+  it("matches a layer without a filepath annotation by any path, as kit does (a renamed entry is shared)", () => {
+    const a = { manifestDigest: "sha256:1", config: null, layers: [{ mediaType: CODE_TAR, digest: "sha256:same", size: 5, kind: "code" as const, path: "src" }] };
+    const b = { manifestDigest: "sha256:2", config: null, layers: [{ mediaType: CODE_TAR, digest: "sha256:same", size: 5, kind: "code" as const, path: "source" }] };
+    const d = diffManifests(a, b);
+    expect(d.sharedLayers.map((l) => l.path)).toEqual(["source"]);
+    expect(d.uniqueToA).toEqual([]);
+    expect(d.uniqueToB).toEqual([]);
+  });
 });
 
 describe("diffManifests: beyond kit diff", () => {
+  it("flags a created-time change as noise, like the CLI version (current kit stamps every pack)", () => {
+    const created = (t: string) => side("mT" + t, manifest("cfg-a", "src-1", { [CLI]: "1.11.0", "org.opencontainers.image.created": t }));
+    const d = diffManifests(created("2026-01-01T00:00:00Z"), created("2026-02-01T00:00:00Z"));
+    expect(d.annotationsMatch).toBe(false);
+    expect(d.annotationsDifferOnlyByNoise).toBe(true);
+  });
+
   it("flags a cli-version-only annotation change as noise", () => {
     const d = diffManifests(A, E);
     expect(d.annotationChanges).toEqual([

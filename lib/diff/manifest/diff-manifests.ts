@@ -10,8 +10,12 @@ export interface ManifestSide {
   layers: LayerLike[];
 }
 
-/** Keys whose change says nothing about the content: every kit release writes its own version here. */
-const NOISE_ANNOTATIONS = new Set(["ml.kitops.modelkit.cli-version"]);
+/**
+ * Keys whose change says nothing about the content: every kit release writes its own version, and
+ * current kit writes the pack time on every pack (SOURCE_DATE_EPOCH or now), so two packs of the same
+ * files differ there.
+ */
+const NOISE_ANNOTATIONS = new Set(["ml.kitops.modelkit.cli-version", "org.opencontainers.image.created"]);
 
 function diffAnnotations(a: Annotations, b: Annotations): AnnotationChange[] {
   const changes: AnnotationChange[] = [];
@@ -80,7 +84,7 @@ function pairUniqueLayers(uniqueA: LayerRef[], uniqueB: LayerRef[]): LayerPair[]
  * `kit diff` (kitops pkg/cmd/diff/diff.go) plus what it leaves out: annotation changes with the
  * CLI-version noise flagged, and pairs of unique layers that carry the same entry.
  * Layers are a multiset: the same digest may appear twice (two identical files at different paths),
- * so a B layer consumes one A layer with that digest whose path agrees (or either has no path).
+ * so a B layer consumes one A layer with that digest whose filepath annotation agrees (or either has none).
  */
 export function diffManifests(a: ManifestSide, b: ManifestSide): ManifestDiff {
   const annotationsA = a.annotations ?? {};
@@ -99,7 +103,9 @@ export function diffManifests(a: ManifestSide, b: ManifestSide): ManifestDiff {
   const uniqueToB: LayerRef[] = [];
   for (const layer of layersB) {
     const candidates = remainingA.get(layer.digest) ?? [];
-    const idx = candidates.findIndex((c) => c.path === null || layer.path === null || c.path === layer.path);
+    // kit compares only the layers' own filepath annotations, and a layer without one (kits before
+    // v1.10) matches any path: a file renamed in the Kitfile but unchanged is still a shared layer.
+    const idx = candidates.findIndex((c) => c.annotatedPath === null || layer.annotatedPath === null || c.annotatedPath === layer.annotatedPath);
     if (idx >= 0) {
       shared.push(layer);
       candidates.splice(idx, 1);

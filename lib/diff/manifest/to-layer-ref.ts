@@ -42,19 +42,19 @@ function cleanPath(p: string): string {
 }
 
 export function toLayerRef(layer: LayerLike): LayerRef {
-  let path: string | null = layer.path ?? null;
-  if (path === null && layer.annotations) {
-    for (const key of FILEPATH_ANNOTATIONS) {
-      const v = layer.annotations[key];
-      if (typeof v === "string" && v !== "") { path = v; break; }
-    }
+  let annotated: string | null = null;
+  for (const key of FILEPATH_ANNOTATIONS) {
+    const v = layer.annotations?.[key];
+    if (typeof v === "string" && v !== "") { annotated = v; break; }
   }
+  const path: string | null = layer.path ?? annotated;
   return {
     mediaType: layer.mediaType,
     digest: layer.digest,
     size: layer.size,
     kind: layer.kind ?? kindFromMediaType(layer.mediaType, layer.annotations),
     path: path === null ? null : cleanPath(path),
+    annotatedPath: annotated === null ? null : cleanPath(annotated),
     diffId: layer.diffId ?? null,
   };
 }

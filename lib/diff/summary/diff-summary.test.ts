@@ -7,7 +7,7 @@ import { diffModelKits } from "./diff-model-kits";
 const MT = "application/vnd.kitops.modelkit";
 function layer(index: number, kind: KitLayer["kind"], path: string, digest: string, size: number, diffId: string, mediaType: string): KitLayer {
   return { index, kind, mediaType, digest, size, compression: mediaType.endsWith("+gzip") ? "gzip" : "none",
-    format: "tar", path, diffId, annotations: {}, entriesRelativeToPath: false };
+    format: "tar", path, diffId, annotations: {}, entryRoot: null };
 }
 function entry(section: KitEntry["section"], index: number, path: string, layerDigest: string | null, extra: Partial<KitEntry> = {}): KitEntry {
   return { section, index, path, external: false, layerDigest, ...extra };
@@ -18,7 +18,7 @@ function view(digest: string, cli: string, kitfile: Kitfile, layers: KitLayer[],
     config: { mediaType: `${MT}.config.v1+json`, digest: `${digest}-config`, size: 700 },
     kitfile, kitfileSource: "config", layers, entries, parent: null,
     annotations: { "ml.kitops.modelkit.cli-version": cli }, cliVersion: cli, created: null,
-    totalSize: layers.reduce((s, l) => s + l.size, 0), indexEntries: [], warnings: [],
+    totalSize: layers.reduce((s, l) => s + l.size, 0), indexEntries: [], modelCard: null, kitRejections: [], warnings: [],
   };
 }
 
