@@ -1,6 +1,7 @@
 /**
  * Display form of a tar name: forward slashes, duplicate slashes collapsed, leading `./` and trailing `/`
- * removed, then `pathPrefix` prepended (old kits stored entries relative to the layer path).
+ * removed, then `pathPrefix` prepended (kit v0.1–v0.4 stored entries relative to the parent directory of
+ * the Kitfile path: `KitLayer.entryRoot`).
  * `..` segments and a leading `/` are kept as they are, so they stay visible and can be labelled, never
  * silently "fixed" into a harmless-looking path.
  */

@@ -45,6 +45,8 @@ export function buildIndexView(input: BuildIndexViewInput): ModelKitView {
     created: annotations[ANNOTATION.created] ?? null,
     totalSize: 0,
     indexEntries,
+    modelCard: null,
+    kitRejections: [],
     warnings: [],
   };
 }

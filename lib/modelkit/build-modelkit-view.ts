@@ -1,19 +1,23 @@
-import { z } from "zod";
 import { isAppError } from "@/lib/errors";
 import type { Annotations, ImageManifest } from "@/lib/oci/types";
 import { classifyManifest } from "./classify-manifest";
 import { ANNOTATION, LAYER_SUBTYPE_PROMPT, MAX_CONFIG_BYTES } from "./constants";
 import { decodeJson } from "./decode-json";
 import { parseKitfile } from "./parse-kitfile";
+import { generateKitfileForModelPack } from "./generate-kitfile-for-model-pack";
 import { parseLayerMediaType } from "./parse-layer-media-type";
-import { parseModelKitReference } from "./parse-model-kit-reference";
+import { isModelKitReference, parseModelKitReference } from "./parse-model-kit-reference";
+import { isRfc3339, readModelCard } from "./read-model-card";
+import { goCleanPath, validateKitfile } from "./validate-kitfile";
 import type {
   ArtifactFormat,
   EntrySection,
   KitEntry,
   KitLayer,
+  KitValidationIssue,
   Kitfile,
   LayerKind,
+  ModelCard,
   ModelKitView,
   ParentReference,
 } from "./types";
@@ -35,30 +39,6 @@ interface PendingEntry {
   diffId: string | null;
 }
 
-interface ModelPackConfig {
-  createdAt: string | null;
-  diffIds: string[];
-  name: string | null;
-  version: string | null;
-  description: string | null;
-  authors: string[];
-  format: string | null;
-}
-
-const modelPackConfigSchema = z.object({
-  descriptor: z
-    .object({
-      createdAt: z.string().optional(),
-      name: z.string().optional(),
-      version: z.string().optional(),
-      description: z.string().optional(),
-      authors: z.array(z.string()).optional(),
-    })
-    .optional(),
-  config: z.object({ format: z.string().optional() }).optional(),
-  modelfs: z.object({ diffIds: z.array(z.string()).optional() }).optional(),
-});
-
 const GROUP_OF_LAYER: Record<LayerKind, Group | null> = {
   model: "model",
   modelpart: "model",
@@ -74,89 +54,25 @@ function shortDigest(digest: string): string {
   return digest.length > 19 ? `${digest.slice(0, 19)}…` : digest;
 }
 
+/** Kitfile paths as kit compares them: forward slashes, Go path.Clean ("./src/" → "src", "" → "."). */
 function cleanPath(path: string): string {
-  const trimmed = path.trim().replace(/\\/g, "/").replace(/^\.\/+/, "").replace(/\/+$/, "");
-  return trimmed === "" ? "." : trimmed;
-}
-
-function isModelKitReference(path: string): boolean {
-  return (path.includes(":") || path.includes("@")) && parseModelKitReference(path) !== null;
+  return goCleanPath(path.trim().replace(/\\/g, "/"));
 }
 
 function errorMessage(e: unknown): string {
   return isAppError(e) || e instanceof Error ? e.message : String(e);
 }
 
-function readModelPackConfig(bytes: Uint8Array | null, warnings: string[]): ModelPackConfig | null {
+function readModelPackCard(bytes: Uint8Array | null, warnings: string[]): ModelCard | null {
   if (!bytes) return null;
   try {
-    const parsed = modelPackConfigSchema.safeParse(decodeJson(bytes, "ModelPack config", MAX_CONFIG_BYTES));
-    if (!parsed.success) {
-      warnings.push("ModelPack config does not follow the model-spec schema; its fields are ignored");
-      return null;
-    }
-    const d = parsed.data;
-    return {
-      createdAt: d.descriptor?.createdAt ?? null,
-      diffIds: d.modelfs?.diffIds ?? [],
-      name: d.descriptor?.name ?? null,
-      version: d.descriptor?.version ?? null,
-      description: d.descriptor?.description ?? null,
-      authors: d.descriptor?.authors ?? [],
-      format: d.config?.format ?? null,
-    };
+    const card = readModelCard(decodeJson(bytes, "ModelPack config", MAX_CONFIG_BYTES));
+    if (!card) warnings.push("ModelPack config is not a JSON object; its fields are ignored");
+    return card;
   } catch (e) {
     warnings.push(`ModelPack config could not be read: ${errorMessage(e)}`);
     return null;
   }
-}
-
-/**
- * kitops GenerateKitfileForModelPack, re-created: the first weight is the model, further weights and
- * weight configs are parts, code/dataset/doc map to their lists; paths come from the filepath
- * annotation and diffIds from `modelfs` by layer index.
- */
-function synthesiseKitfile(layers: KitLayer[], config: ModelPackConfig | null, warnings: string[]): Kitfile {
-  const kitfile: Kitfile = { manifestVersion: "1.0.0", package: {} };
-  if (config?.name) kitfile.package!.name = config.name;
-  if (config?.version) kitfile.package!.version = config.version;
-  if (config?.description) kitfile.package!.description = config.description;
-  if (config?.authors.length) kitfile.package!.authors = config.authors;
-  for (const layer of layers) {
-    if (layer.path === null) {
-      if (layer.kind !== "unknown") warnings.push(`layer ${layer.index} (${shortDigest(layer.digest)}) has no ${ANNOTATION.filepath} annotation; it cannot be named`);
-      continue;
-    }
-    const info = { path: layer.path, digest: layer.digest, ...(layer.diffId ? { diffId: layer.diffId } : {}) };
-    switch (layer.kind) {
-      case "model":
-        if (!kitfile.model) {
-          kitfile.model = { ...(config?.name ? { name: config.name } : {}), ...(config?.format ? { format: config.format } : {}), ...info };
-        } else {
-          (kitfile.model.parts ??= []).push(info);
-        }
-        break;
-      case "modelpart":
-        kitfile.model ??= {};
-        (kitfile.model.parts ??= []).push(info);
-        break;
-      case "code":
-        (kitfile.code ??= []).push(info);
-        break;
-      case "prompt":
-        (kitfile.prompts ??= []).push(info);
-        break;
-      case "dataset":
-        (kitfile.datasets ??= []).push(info);
-        break;
-      case "docs":
-        (kitfile.docs ??= []).push(info);
-        break;
-      default:
-        break;
-    }
-  }
-  return kitfile;
 }
 
 function collectEntries(kitfile: Kitfile): { pending: PendingEntry[]; parent: ParentReference | null } {
@@ -184,7 +100,7 @@ function collectEntries(kitfile: Kitfile): { pending: PendingEntry[]; parent: Pa
     const path = model.path ?? "";
     if (path !== "" && isModelKitReference(path)) {
       const ref = parseModelKitReference(path)!;
-      parent = { reference: path, ...ref };
+      parent = { reference: path, registry: ref.registry, repository: ref.repository, tag: ref.tag, digest: ref.digest };
       add("model", 0, "model", { ...model, path }, true);
       pending[pending.length - 1]!.entry.path = path;
     } else if (path !== "") {
@@ -245,7 +161,7 @@ function matchLayers(layers: KitLayer[], pending: PendingEntry[]): Map<number, P
   return byLayer;
 }
 
-function buildLayers(manifest: ImageManifest, format: ArtifactFormat, warnings: string[]): KitLayer[] {
+function buildLayers(manifest: ImageManifest, format: ArtifactFormat, warnings: string[], rejections: KitValidationIssue[]): KitLayer[] {
   const modelKitShaped = format === "kit" || format === "kit-legacy" || format === "modelpack";
   return manifest.layers.map((desc, index) => {
     const annotations: Annotations = { ...(desc.annotations ?? {}) };
@@ -254,6 +170,9 @@ function buildLayers(manifest: ImageManifest, format: ArtifactFormat, warnings: 
     if (kind === "code" && annotations[ANNOTATION.layerSubtype] === LAYER_SUBTYPE_PROMPT) kind = "prompt";
     if (modelKitShaped && mt.family === null) {
       warnings.push(`layer ${index} has an unknown media type ${JSON.stringify(desc.mediaType)}`);
+    }
+    if (modelKitShaped && mt.problem) {
+      rejections.push({ rule: "layer-media-type", field: `layers[${index}].mediaType`, message: `layer ${index} media type ${JSON.stringify(desc.mediaType)}: ${mt.problem}` });
     }
     const path = annotations[ANNOTATION.filepath] ?? annotations[ANNOTATION.legacyFilepath] ?? null;
     return {
@@ -267,7 +186,7 @@ function buildLayers(manifest: ImageManifest, format: ArtifactFormat, warnings: 
       path,
       diffId: null,
       annotations,
-      entriesRelativeToPath: false,
+      entryRoot: null,
     };
   });
 }
@@ -278,12 +197,13 @@ export function buildModelKitView(input: BuildModelKitViewInput): ModelKitView {
   const warnings: string[] = [];
   const format = classifyManifest(manifest, contentType);
   const annotations: Annotations = { ...(manifest.annotations ?? {}) };
-  const layers = buildLayers(manifest, format, warnings);
+  const kitRejections: KitValidationIssue[] = [];
+  const layers = buildLayers(manifest, format, warnings, kitRejections);
   const isKitFamily = format === "kit" || format === "kit-legacy";
 
   let kitfile: Kitfile | null = null;
   let kitfileSource: ModelKitView["kitfileSource"] = null;
-  let modelPackConfig: ModelPackConfig | null = null;
+  let modelCard: ModelCard | null = null;
 
   if (isKitFamily) {
     if (!configBytes) {
@@ -302,13 +222,16 @@ export function buildModelKitView(input: BuildModelKitViewInput): ModelKitView {
     if (manifest.config.mediaType === "application/vnd.cnai.model.config.v1+json" || layers.some((l) => parseLayerMediaType(l.mediaType).family === "cnai")) {
       warnings.push("legacy CNAI media types (before the CNCF ModelPack rename)");
     }
-    modelPackConfig = readModelPackConfig(configBytes, warnings);
-    modelPackConfig?.diffIds.forEach((diffId, i) => {
+    modelCard = readModelPackCard(configBytes, warnings);
+    if (modelCard && modelCard.schemaIssues.length > 0) {
+      warnings.push(`ModelPack config does not follow the model-spec schema (${modelCard.schemaIssues.length} ${modelCard.schemaIssues.length === 1 ? "problem" : "problems"}, see the model card)`);
+    }
+    modelCard?.diffIds.forEach((diffId, i) => {
       const layer = layers[i];
       if (layer) layer.diffId = diffId;
     });
-    if (modelPackConfig && modelPackConfig.diffIds.length !== layers.length) {
-      warnings.push(`ModelPack config lists ${modelPackConfig.diffIds.length} diffIds for ${layers.length} layers`);
+    if (modelCard && modelCard.diffIds.length !== layers.length) {
+      warnings.push(`ModelPack config lists ${modelCard.diffIds.length} diffIds for ${layers.length} layers`);
     }
     const annotated = annotations[ANNOTATION.kitfile];
     if (annotated) {
@@ -322,10 +245,23 @@ export function buildModelKitView(input: BuildModelKitViewInput): ModelKitView {
       }
     }
     if (!kitfile) {
-      kitfile = synthesiseKitfile(layers, modelPackConfig, warnings);
+      // No Kitfile recorded: build the one kit builds (GenerateKitfileForModelPack) and keep its complaints.
+      const generated = generateKitfileForModelPack(manifest.layers, modelCard ? modelCard.diffIds : null);
+      kitfile = generated.kitfile;
       kitfileSource = "synthesised";
+      const known = new Set(kitRejections.map((r) => r.field));
+      kitRejections.push(...generated.problems.filter((p) => !known.has(p.field)));
+    }
+  } else if (format === "artifact") {
+    const families = new Set(manifest.layers.map((l) => parseLayerMediaType(l.mediaType).family));
+    if (families.has("kit") || families.has("modelpack") || families.has("cnai") || families.has("jozu")) {
+      warnings.push(
+        `layers use ModelKit media types, but neither the artifactType nor the config media type (${JSON.stringify(manifest.config.mediaType)}) names a ModelKit or ModelPack: kit does not read it as one`,
+      );
     }
   }
+
+  if (kitfile && kitfileSource !== "synthesised") kitRejections.unshift(...validateKitfile(kitfile));
 
   let entries: KitEntry[] = [];
   let parent: ParentReference | null = null;
@@ -354,7 +290,9 @@ export function buildModelKitView(input: BuildModelKitViewInput): ModelKitView {
       if (p.group === "model") layer.kind = p.entry.section === "parts" ? "modelpart" : "model";
       layer.path = p.entry.path;
       if (p.diffId) layer.diffId = p.diffId;
-      layer.entriesRelativeToPath = isKitFamily && layer.format === "tar" && !p.digest;
+      // kit v0.1–v0.4 (no per-entry digests) named tar entries relative to the parent of the Kitfile
+      // path and `kit unpack` extracted them there (pkg/lib/storage/layer.go, pkg/cmd/unpack at v0.2.x).
+      if (isKitFamily && layer.format === "tar" && !p.digest) layer.entryRoot = parentDirectory(p.entry.path);
     }
     for (const p of local) {
       if (p.entry.layerDigest) continue;
@@ -386,9 +324,28 @@ export function buildModelKitView(input: BuildModelKitViewInput): ModelKitView {
     parent,
     annotations,
     cliVersion: annotations[ANNOTATION.cliVersion] ?? null,
-    created: annotations[ANNOTATION.created] ?? modelPackConfig?.createdAt ?? null,
+    created: createdTime(annotations[ANNOTATION.created], modelCard),
     totalSize: layers.reduce((sum, l) => sum + l.size, 0),
     indexEntries: [],
+    modelCard,
+    kitRejections,
     warnings,
   };
+}
+
+/** Directory that holds a cleaned Kitfile path: `data/train` → `data`, `model.joblib` → `.`. */
+function parentDirectory(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash <= 0 ? "." : path.slice(0, slash);
+}
+
+/**
+ * When the kit was packed: the manifest's `org.opencontainers.image.created`, else the ModelPack
+ * `createdAt` — only when it is an RFC 3339 date-time, as model-spec requires; a malformed value is
+ * reported by the schema check and shown as text on the model card, never as a date.
+ */
+function createdTime(annotation: string | undefined, card: ModelCard | null): string | null {
+  if (annotation !== undefined) return isRfc3339(annotation) ? annotation : null;
+  const createdAt = card?.descriptor.createdAt;
+  return createdAt !== undefined && card?.descriptor.createdAtValid ? createdAt : null;
 }

@@ -71,13 +71,38 @@ describe("parseKitfile", () => {
     expect(kitfile.model).toEqual({ path: "m.bin", digest: dg("a"), diffId: dg("b") });
   });
 
-  it.each([
-    ["v1.0.0", /manifestVersion "v1\.0\.0" is not 1\.0\.0/],
-    ["2.0.0", /manifestVersion "2\.0\.0"/],
-  ])("warns about manifestVersion %s but still returns the Kitfile", (version, pattern) => {
+  it.each([["v1.0.0"], ["2.0.0"], ["1.0"]])("keeps manifestVersion %s as written (kit's validation judges it)", (version) => {
     const { kitfile, warnings } = parseKitfile(`manifestVersion: ${version}\npackage: {name: x}\n`, "yaml");
-    expect(kitfile.package?.name).toBe("x");
-    expect(warnings.some((w) => pattern.test(w))).toBe(true);
+    expect(kitfile).toEqual({ manifestVersion: version, package: { name: "x" } });
+    expect(warnings).toEqual([]);
+  });
+
+  it("reads scalars in string fields as their text, like yaml.v3, and leaves parameters typed", () => {
+    const { kitfile } = parseKitfile(
+      "manifestVersion: 1.0\npackage:\n  version: 0x1F\n  authors: [1.50, true, ~]\nmodel:\n  version: 2.10\n  parameters: {lr: 1.0e-3, hex: 0xFF, on: true}\n",
+      "yaml",
+    );
+    expect(kitfile).toEqual({
+      manifestVersion: "1.0",
+      package: { version: "0x1F", authors: ["1.50", "true", ""] },
+      model: { version: "2.10", parameters: { lr: 0.001, hex: 255, on: true } },
+    });
+  });
+
+  it("keeps the kit v0.1–v0.2 fields model.training, model.validation and datasets[].preprocessing", () => {
+    const { kitfile, warnings } = parseKitfile(
+      JSON.stringify({
+        manifestVersion: "1.0.0",
+        package: {},
+        model: { name: "m", path: "m.joblib", training: { dataset: "train", parameters: { epochs: 3 } }, validation: { dataset: "val", metrics: { f1: 0.9 } } },
+        datasets: [{ name: "train", path: "data/train.csv", preprocessing: "dedup, lower-case" }],
+      }),
+      "json",
+    );
+    expect(warnings).toEqual([]);
+    expect(kitfile.model?.training).toEqual({ dataset: "train", parameters: { epochs: 3 } });
+    expect(kitfile.model?.validation).toEqual({ dataset: "val", metrics: { f1: 0.9 } });
+    expect(kitfile.datasets?.[0]?.preprocessing).toBe("dedup, lower-case");
   });
 
   it("drops unknown keys with a warning naming each one", () => {

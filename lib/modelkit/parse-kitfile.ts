@@ -1,7 +1,10 @@
-import { parseDocument } from "yaml";
+import { type Document, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { MAX_KITFILE_BYTES, MAX_YAML_ALIASES } from "./constants";
+
+/** Nesting a Kitfile's own fields never reaches; bounds the text-restoring walk on hostile documents. */
+const MAX_YAML_DEPTH = 64;
 import { formatIssues } from "./format-issues";
 import type { Kitfile } from "./types";
 
@@ -10,12 +13,12 @@ export interface ParsedKitfile {
   warnings: string[];
 }
 
-const SUPPORTED_MANIFEST_VERSION = "1.0.0";
-
-// Go's yaml.v3 decodes any scalar into a string field using its text, so `version: 1.0` is a valid
-// Kitfile. JS YAML has already turned it into a number; String() is the closest we can get.
+// Go's yaml.v3 decodes any scalar into a string field using its text, so `version: 1.0` is "1.0".
+// The YAML reader below keeps that text (`keepScalarText`); for JSON, numbers become their JS text.
+// A null decodes to Go's zero value: absent for a field, "" inside a list.
 const text = z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v));
-const optText = text.optional();
+const optText = z.union([text, z.null()]).optional().transform((v) => (v === null ? undefined : v));
+const listText = z.union([text, z.null()]).transform((v) => v ?? "");
 
 type ObjectFactory = typeof z.object;
 
@@ -36,6 +39,9 @@ function kitfileSchema(obj: ObjectFactory) {
     description: optText,
     parts: z.array(part).optional(),
     parameters: z.unknown().optional(),
+    // kit v0.1–v0.2 fields (pkg/artifact/kit-file.go at v0.2.5): kept and shown, never dropped.
+    training: obj({ dataset: optText, parameters: z.unknown().optional() }).nullish().transform((v) => v ?? undefined),
+    validation: obj({ dataset: optText, metrics: z.unknown().optional() }).nullish().transform((v) => v ?? undefined),
     ...layerInfo,
   });
   const code = obj({ path: optText, description: optText, license: optText, ...layerInfo });
@@ -47,6 +53,7 @@ function kitfileSchema(obj: ObjectFactory) {
     parameters: z.unknown().optional(),
     remotePath: optText,
     remoteHash: optText,
+    preprocessing: optText,
     ...layerInfo,
   });
   const doc = obj({ path: optText, description: optText, ...layerInfo });
@@ -57,7 +64,7 @@ function kitfileSchema(obj: ObjectFactory) {
     version: optText,
     description: optText,
     license: optText,
-    authors: z.array(text).optional(),
+    authors: z.array(listText).nullish().transform((v) => v ?? undefined),
   });
   // Go's json/yaml decode `null` into a zero value; accept it the same way.
   const list = <T extends z.ZodType>(item: T) => z.array(item).nullish().transform((v) => v ?? undefined);
@@ -94,6 +101,32 @@ function unknownKeyWarnings(value: unknown): string[] {
   return warnings;
 }
 
+/** Values below these keys are free-form JSON-like data; everything else in a Kitfile is a string field. */
+const FREE_FORM_KEYS = new Set(["parameters", "metrics"]);
+
+/**
+ * yaml.v3 fills a Go string field with the scalar's text (`manifestVersion: 1.0` → "1.0", `version: 0x1F`
+ * → "0x1F"); the core schema would have made them numbers. Put the source text back on every scalar
+ * outside the free-form sections, before the document is turned into values.
+ */
+function keepScalarText(node: unknown, freeForm: boolean, depth = 0): void {
+  if (depth > MAX_YAML_DEPTH || freeForm) return;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      keepScalarText(pair.value, typeof key === "string" && FREE_FORM_KEYS.has(key), depth + 1);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) keepScalarText(item, false, depth + 1);
+  } else if (isScalar(node)) {
+    const v = node.value;
+    if ((typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") && typeof node.source === "string") {
+      node.value = node.source;
+    }
+  }
+}
+
 /** prettyErrors appends " at line L, column C:" and a source excerpt; we report the position ourselves. */
 function firstLine(message: string): string {
   return (message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
@@ -118,6 +151,7 @@ function parseYaml(source: string): unknown {
       details: pos ? { line: pos.line, col: pos.col } : undefined,
     });
   }
+  keepScalarText((doc as Document).contents, false);
   try {
     return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (cause) {
@@ -135,8 +169,8 @@ function parseJson(source: string): unknown {
 
 /**
  * Parses a Kitfile from YAML (as written by people) or JSON (the config blob, the ModelPack
- * annotation). Unknown keys and an unexpected manifestVersion are warnings, not failures: a
- * dashboard must still show a kit written by a newer or older kit.
+ * annotation). Unknown keys are warnings, not failures: a dashboard must still show a kit written by
+ * a newer or older kit. What kit itself would refuse is `validateKitfile`'s job.
  */
 export function parseKitfile(input: string | Uint8Array, kind: "json" | "yaml"): ParsedKitfile {
   let source: string;
@@ -168,12 +202,7 @@ export function parseKitfile(input: string | Uint8Array, kind: "json" | "yaml"):
     throw new AppError("MALFORMED_CONTENT", `Kitfile is invalid: ${formatIssues(parsed.error.issues)}`);
   }
   const warnings = unknownKeyWarnings(value);
-  const version = parsed.data.manifestVersion;
-  if (version === undefined) {
-    warnings.unshift("Kitfile has no manifestVersion");
-  } else if (version !== SUPPORTED_MANIFEST_VERSION) {
-    warnings.unshift(`Kitfile manifestVersion ${JSON.stringify(version)} is not ${SUPPORTED_MANIFEST_VERSION}`);
-  }
+  if (parsed.data.manifestVersion === undefined) warnings.unshift("Kitfile has no manifestVersion");
   return { kitfile: dropUndefined(parsed.data) as Kitfile, warnings };
 }
 

@@ -6,12 +6,17 @@ export interface LayerMediaType {
   kind: LayerKind;
   compression: Compression;
   format: LayerFormat;
+  /**
+   * Why kit's parser (pkg/lib/constants/mediatype) refuses this Kit or ModelPack media type, or null.
+   * The kind/format/compression above are still the best guess, so the layer can be shown.
+   */
+  problem: string | null;
 }
 
-// kitops pkg/lib/constants/mediatype/kitops.go: application/vnd.kitops.modelkit.<base>.v1.<tar|raw>[+gzip|+zstd]
-const KIT_RE = /^application\/vnd\.kitops\.modelkit\.(model|modelpart|dataset|code|docs|mcpb)\.v1\.(tar|raw)(?:\+(gzip|zstd))?$/;
-// model-spec specs-go/v1/mediatype.go; the cnai prefix is the same scheme before the CNCF rename.
-const MODELPACK_RE = /^application\/vnd\.(cncf|cnai)\.model\.(weight|weight\.config|doc|code|dataset)\.v1\.(raw|tar)(?:\+(gzip|zstd))?$/;
+// kitops mediatype.go: the same loose grammar kit matches before checking each part, so a type kit
+// refuses (`…model.v1.tar+brotli`) is still recognised as Kit-shaped and reported, not ignored.
+const KIT_RE = /^application\/vnd\.kitops\.modelkit\.(\w+)\.v1\.(\w+)(?:\+(\w+))?$/;
+const MODELPACK_RE = /^application\/vnd\.(cncf|cnai)\.model\.(\w+(?:\.\w+)?)\.v1\.(\w+)(?:\+(\w+))?$/;
 // Early-2024 kit constants: model.content, model.code, dataset.content (always tar+gzip then).
 const JOZU_RE = /^application\/vnd\.jozu\.(model|dataset)\.(content|code|docs?|modelpart)\.v1\.tar(?:\+(gzip|zstd))?$/;
 
@@ -31,8 +36,12 @@ const MODELPACK_KINDS: Record<string, LayerKind> = {
   dataset: "dataset",
 };
 
-function compressionOf(suffix: string | undefined): Compression {
-  return suffix === "gzip" ? "gzip" : suffix === "zstd" ? "zstd" : "none";
+/** kit's ParseCompression: "" and "none" are both uncompressed (`tar+none` is a valid kit type). */
+function parseCompression(suffix: string | undefined): Compression | null {
+  if (suffix === undefined || suffix === "" || suffix === "none") return "none";
+  if (suffix === "gzip") return "gzip";
+  if (suffix === "zstd") return "zstd";
+  return null;
 }
 
 function jozuKind(group: string, base: string): LayerKind {
@@ -50,24 +59,44 @@ function genericShape(mediaType: string): { compression: Compression; format: La
   return { compression, format };
 }
 
+function parseKitOrModelPack(
+  family: "kit" | "modelpack" | "cnai",
+  kinds: Record<string, LayerKind>,
+  base: string,
+  format: string,
+  suffix: string | undefined,
+): LayerMediaType {
+  const problems: string[] = [];
+  const kind = Object.hasOwn(kinds, base) ? kinds[base]! : "unknown";
+  if (kind === "unknown") problems.push(`invalid base type ${base}`);
+  const compression = parseCompression(suffix);
+  if (compression === null) problems.push(`invalid compression ${suffix}`);
+  const fmt: LayerFormat | null = format === "tar" ? "tar" : format === "raw" ? "raw" : null;
+  if (fmt === null) problems.push(`invalid format ${format}`);
+  // model-spec defines raw layers without compression only (specs-go/v1/mediatype.go); kit refuses them.
+  if (family !== "kit" && fmt === "raw" && compression !== null && compression !== "none") {
+    problems.push("model-spec does not support compression for raw layers");
+  }
+  return {
+    family,
+    kind,
+    format: fmt ?? (genericShape(format).format),
+    compression: compression ?? genericShape(`x+${suffix ?? ""}`).compression,
+    problem: problems.length ? problems.join("; ") : null,
+  };
+}
+
 /** Derives a layer's kind, compression and tar/raw format from its media type alone. */
 export function parseLayerMediaType(mediaType: string): LayerMediaType {
   let m = KIT_RE.exec(mediaType);
-  if (m) {
-    return { family: "kit", kind: KIT_KINDS[m[1]!] ?? "unknown", format: m[2] === "raw" ? "raw" : "tar", compression: compressionOf(m[3]) };
-  }
+  if (m && m[1] !== "config") return parseKitOrModelPack("kit", KIT_KINDS, m[1]!, m[2]!, m[3]);
   m = MODELPACK_RE.exec(mediaType);
-  if (m) {
-    return {
-      family: m[1] === "cncf" ? "modelpack" : "cnai",
-      kind: MODELPACK_KINDS[m[2]!] ?? "unknown",
-      format: m[3] === "raw" ? "raw" : "tar",
-      compression: compressionOf(m[4]),
-    };
+  if (m && m[2] !== "config") {
+    return parseKitOrModelPack(m[1] === "cncf" ? "modelpack" : "cnai", MODELPACK_KINDS, m[2]!, m[3]!, m[4]);
   }
   m = JOZU_RE.exec(mediaType);
   if (m) {
-    return { family: "jozu", kind: jozuKind(m[1]!, m[2]!), format: "tar", compression: compressionOf(m[3]) };
+    return { family: "jozu", kind: jozuKind(m[1]!, m[2]!), format: "tar", compression: parseCompression(m[3]) ?? "none", problem: null };
   }
-  return { family: null, kind: "unknown", ...genericShape(mediaType) };
+  return { family: null, kind: "unknown", ...genericShape(mediaType), problem: null };
 }

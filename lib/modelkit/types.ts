@@ -32,9 +32,15 @@ export interface KitfileModel {
   description?: string;
   parts?: KitfileModelPart[];
   parameters?: unknown;
+  /** kit v0.1–v0.2 only (pkg/artifact/kit-file.go at v0.2.5): `{dataset, parameters}` */
+  training?: KitfileLegacyTraining;
+  /** kit v0.1–v0.2 only: `{dataset, metrics}` */
+  validation?: KitfileLegacyValidation;
   digest?: string;
   diffId?: string;
 }
+export interface KitfileLegacyTraining { dataset?: string; parameters?: unknown }
+export interface KitfileLegacyValidation { dataset?: string; metrics?: unknown }
 export interface KitfileCode { path?: string; description?: string; license?: string; digest?: string; diffId?: string }
 export interface KitfileDataset {
   name?: string;
@@ -44,6 +50,8 @@ export interface KitfileDataset {
   parameters?: unknown;
   remotePath?: string;
   remoteHash?: string;
+  /** kit v0.1–v0.2 only: free text describing preprocessing steps */
+  preprocessing?: string;
   digest?: string;
   diffId?: string;
 }
@@ -95,8 +103,13 @@ export interface KitLayer {
   /** sha256 of the uncompressed content when known (config LayerInfo or ModelPack modelfs) */
   diffId: string | null;
   annotations: Annotations;
-  /** old kits stored tar entries relative to the layer path; readers prefix them with `path` */
-  entriesRelativeToPath: boolean;
+  /**
+   * Directory the layer's tar entry names are relative to, or null when they are relative to the
+   * context (kit ≥ v0.5). kit v0.1–v0.4 named entries relative to the *parent* of the Kitfile path
+   * (`models/m.joblib` → `m.joblib`, `data/train` → `train/…`) and unpacked into that parent, so a
+   * reader joins this directory and the entry name; `"."` when the path has no parent.
+   */
+  entryRoot: string | null;
 }
 
 export interface ParentReference {
@@ -138,8 +151,106 @@ export interface ModelKitView {
   totalSize: number;
   /** for indexes: the manifests it lists */
   indexEntries: IndexEntry[];
+  /** ModelPack descriptor and config (CNCF model-spec), for ModelPack artifacts; null otherwise */
+  modelCard: ModelCard | null;
+  /** what kit's own Kitfile validation refuses (`kit pack`/`kit unpack` fail on these) */
+  kitRejections: KitValidationIssue[];
   /** non-fatal problems: unknown manifestVersion, unmatched layers, bad annotation JSON… */
   warnings: string[];
+}
+
+/**
+ * One rule of kit's Kitfile validation that this Kitfile breaks. Kit refuses to pack or unpack such a
+ * Kitfile; a registry can still hold one (packed by another tool, an older kit, or by hand), so
+ * Kitgate shows it with the marker "kit would reject this" instead of refusing to show it.
+ */
+export interface KitValidationIssue {
+  rule: KitValidationRule;
+  /** the Kitfile field at fault: `datasets[0].path`, `model.parts[1].type`, `manifestVersion` */
+  field: string;
+  message: string;
+}
+
+export type KitValidationRule =
+  | "manifest-version"
+  | "duplicate-path"
+  | "absolute-path"
+  | "path-outside-context"
+  | "http-path"
+  | "remote-path-in-local-field"
+  | "modelkit-reference-not-allowed"
+  | "part-type-pattern"
+  | "part-type-length"
+  | "mcp-server-name-missing"
+  | "mcp-server-name-duplicate"
+  | "mcp-server-not-mcpb"
+  | "remote-dataset-not-s3"
+  | "remote-hash-missing"
+  | "remote-dataset-collision"
+  | "layer-media-type"
+  | "layer-without-filepath"
+  | "modelfs-diffids-mismatch";
+
+/** Schema version of the vendored model-spec config schema, recorded with every validation result. */
+export interface ModelCardSchemaIssue {
+  /** JSON pointer into the config (`/descriptor/createdAt`), "" for the document itself */
+  pointer: string;
+  message: string;
+}
+
+export type Modality = "text" | "image" | "audio" | "video" | "embedding" | "other";
+
+/** CNCF model-spec `descriptor` (docs/config.md), only fields with the type the spec gives them. */
+export interface ModelCardDescriptor {
+  /** as written; see `createdAtValid` before treating it as a date */
+  createdAt?: string;
+  /** RFC 3339 date-time, as the spec requires: only then is it shown as a date */
+  createdAtValid?: boolean;
+  authors?: string[];
+  vendor?: string;
+  family?: string;
+  name?: string;
+  version?: string;
+  title?: string;
+  description?: string;
+  docURL?: string;
+  sourceURL?: string;
+  datasetsURL?: string[];
+  revision?: string;
+  licenses?: string[];
+}
+
+export interface ModelCardCapabilities {
+  inputTypes?: string[];
+  outputTypes?: string[];
+  knowledgeCutoff?: string;
+  knowledgeCutoffValid?: boolean;
+  reasoning?: boolean;
+  toolUsage?: boolean;
+  reward?: boolean;
+  languages?: string[];
+}
+
+/** CNCF model-spec `config`: technical metadata. */
+export interface ModelCardConfig {
+  architecture?: string;
+  format?: string;
+  paramSize?: string;
+  precision?: string;
+  quantization?: string;
+  capabilities?: ModelCardCapabilities;
+}
+
+/** The ModelPack config as a model card: what the page, the version list and the diff show. */
+export interface ModelCard {
+  descriptor: ModelCardDescriptor;
+  config: ModelCardConfig;
+  /** `modelfs.diffIds` in layer order (strings only) */
+  diffIds: string[];
+  /** violations of model-spec's JSON schema; empty when the config is valid */
+  schemaIssues: ModelCardSchemaIssue[];
+  /** which schema checked it */
+  schemaVersion: string;
 }
 
 /** A parsed ModelKit reference (`registry/repository[:tag][@digest]`), as kit resolves it. */
@@ -148,4 +259,6 @@ export interface ModelKitReference {
   repository: string;
   tag: string | null;
   digest: string | null;
+  /** tags after a `,` (`repo:v1,latest`): kit tags the kit with each */
+  extraTags: string[];
 }

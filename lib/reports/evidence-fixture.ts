@@ -56,6 +56,8 @@ export function evidenceFixture(): EvidenceInput {
         created: "2026-11-26T09:00:00Z",
         totalSize: 12345,
         indexEntries: [],
+        modelCard: null,
+        kitRejections: [],
         warnings: [],
       },
     },

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import type { Kitfile } from "@/lib/modelkit/types";
 import type { Compression } from "@/lib/modelkit/types";
+import { kitfileToJson } from "@/lib/modelkit/kitfile-to-json";
 import { MT } from "@/lib/oci/media-types";
 import { gzipLikeGo, zstdCompress } from "./compress";
 import { createGoTar, type TarEntry } from "./go-tar";
@@ -241,50 +242,5 @@ function sortKeys<T>(o: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Go's json.Marshal of free-form values: map keys sorted, recursively. */
-function sortDeep(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortDeep);
-  if (v && typeof v === "object") {
-    return Object.fromEntries(
-      Object.keys(v)
-        .sort()
-        .map((k) => [k, sortDeep((v as Record<string, unknown>)[k])]),
-    );
-  }
-  return v;
-}
-
-/** Drops `omitempty` zero values: undefined, "", empty arrays. */
-function pick(o: object, keys: string[], always: string[] = []): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of keys) {
-    const v = (o as Record<string, unknown>)[k];
-    if (always.includes(k)) out[k] = v ?? "";
-    else if (v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0)) continue;
-    else out[k] = k === "parameters" ? sortDeep(v) : v;
-  }
-  return out;
-}
-
 /** `json.Marshal(KitFile)`: compact, Go struct field order, `package` always present. */
-export function serializeKitfile(kf: Kitfile): string {
-  const obj: Record<string, unknown> = {
-    manifestVersion: kf.manifestVersion ?? "",
-    package: pick(kf.package ?? {}, ["name", "version", "description", "license", "authors"]),
-  };
-  if (kf.model) {
-    const model = pick(kf.model, ["name", "path", "license", "framework", "format", "version", "description"]);
-    if (kf.model.parts?.length) model.parts = kf.model.parts.map((p) => pick(p, ["name", "path", "license", "type", "digest", "diffId"]));
-    Object.assign(model, pick(kf.model, ["parameters", "digest", "diffId"]));
-    obj.model = model;
-  }
-  if (kf.code?.length) obj.code = kf.code.map((c) => pick(c, ["path", "description", "license", "digest", "diffId"]));
-  if (kf.datasets?.length) {
-    obj.datasets = kf.datasets.map((d) =>
-      pick(d, ["name", "path", "description", "license", "parameters", "remotePath", "remoteHash", "digest", "diffId"]),
-    );
-  }
-  if (kf.docs?.length) obj.docs = kf.docs.map((d) => pick(d, ["path", "description", "digest", "diffId"], ["path"]));
-  if (kf.prompts?.length) obj.prompts = kf.prompts.map((p) => pick(p, ["name", "path", "description", "digest", "diffId"]));
-  return JSON.stringify(obj);
-}
+export const serializeKitfile = kitfileToJson;
