@@ -230,23 +230,32 @@ function legacyKit(): DemoKit {
     repo: "demo/legacy-sentiment",
     tags: ["v0.1"],
     pack: {
+      // As kit v0.2.5 packed it with `--compression gzip`: the v0.2 Kitfile struct (training, validation,
+      // preprocessing; no docs), entries relative to each path's parent, no per-entry digests.
       kitfile: {
-        manifestVersion: "v1.0.0",
+        manifestVersion: "1.0",
         package: { name: "legacy-sentiment", version: "0.1", authors: ["Early Adopter"] },
-        model: { name: "sentiment", path: "model", framework: "onnx", description: "Packed with kit 0.1" },
-        code: [{ path: "src" }],
-        datasets: [{ name: "reviews", path: "data/reviews.csv" }],
-        docs: [{ path: "README.md" }],
+        model: {
+          name: "sentiment",
+          path: "model",
+          framework: "onnx",
+          description: "Packed with kit 0.2.5",
+          training: { dataset: "reviews", parameters: { epochs: 4, learning_rate: 0.01 } },
+          validation: { dataset: "reviews", metrics: { accuracy: 0.87 } },
+        },
+        code: [{ path: "src" }, { path: "README.md" }],
+        datasets: [{ name: "reviews", path: "data/reviews.csv", preprocessing: "lower-cased, HTML stripped" }],
       },
       files: {
         "model/sentiment.onnx": onnx,
         "model/vocab.txt": "the\na\ngood\nbad\n",
         "src/predict.py": "def predict(text):\n    return 'positive'\n",
         "data/reviews.csv": `id,text,label\n${reviews}\n`,
-        "README.md": "# Legacy sentiment\n\nPacked by an early kit: gzip layers, no per-entry digests.\n",
+        "README.md": "# Legacy sentiment\n\nPacked by kit 0.2.5 with gzip layers: no per-entry digests, entries stored relative to each path's parent directory.\n",
       },
-      style: "kit-legacy",
-      cliVersion: "0.1.0-3e71207",
+      style: "kit-v0.2.5",
+      compression: "gzip",
+      cliVersion: "0.2.5-29dbdc4",
     },
   };
 }
@@ -310,6 +319,7 @@ function modelPackKit(withKitfile: boolean): DemoKit {
         "README.md": `# Vision tiny (ModelPack)\n\n${withKitfile ? "Packed with `kit pack --use-model-pack`." : "Packed by a ModelPack tool that does not embed a Kitfile."}\n`,
       },
       style: "modelpack",
+      rawModel: true,
       kitfileAnnotation: withKitfile,
       createdAt: "2026-01-15T10:00:00Z",
       cliVersion: "1.11.0-4f2a9c1",

@@ -1,5 +1,6 @@
 // Writes tar archives byte-for-byte the way kit does: Go `archive/tar` USTAR headers after kit's
-// `sanitizeTarHeader` (zero mtime → 0, uid 1000, gid 0, empty uname/gname, permission bits only).
+// `sanitizeTarHeader` (zero mtime → 0, uid 1000 — uid 0 before kit v0.3 —, gid 0, empty uname/gname,
+// permission bits only).
 // Hand-written because tar-stream always appends "/" to directory names and pads numeric fields
 // differently from Go, so its layers would never hash like kit's.
 
@@ -10,6 +11,8 @@ export interface TarEntry {
   /** permission bits, e.g. 0o644 */
   mode: number;
   content?: Uint8Array;
+  /** kit ≥ v0.3 writes 1000, kit v0.2.x wrote 0 */
+  uid?: number;
 }
 
 const BLOCK = 512;
@@ -35,7 +38,7 @@ function header(entry: TarEntry, size: number): Uint8Array {
   }
   b.set(enc.encode(name), 0);
   octal(b, 100, 8, entry.mode & 0o7777);
-  octal(b, 108, 8, 1000); // uid
+  octal(b, 108, 8, entry.uid ?? 1000);
   octal(b, 116, 8, 0); // gid
   octal(b, 124, 12, size);
   octal(b, 136, 12, 0); // Go writes the zero time as the Unix epoch

@@ -109,28 +109,39 @@ describe("packModelKit", () => {
   });
 
   it("gives each style its manifest shape", async () => {
+    // current kit (local-storage.go createManifest): mediaType, artifactType, filepath on every layer, created time
     const kit = JSON.parse(Buffer.from((await packModelKit(base)).manifest).toString());
-    expect(kit.mediaType).toBeUndefined();
+    expect(Object.keys(kit)).toEqual(["schemaVersion", "mediaType", "artifactType", "config", "layers", "annotations"]);
+    expect(kit.mediaType).toBe("application/vnd.oci.image.manifest.v1+json");
     expect(kit.artifactType).toBe("application/vnd.kitops.modelkit.manifest.v1+json");
     expect(kit.layers[0].annotations).toEqual({ "org.cncf.model.filepath": "models/deep/model.bin" });
-    expect(Object.keys(kit.annotations)).toEqual(["ml.kitops.modelkit.cli-version"]);
+    expect(Object.keys(kit.annotations)).toEqual(["ml.kitops.modelkit.cli-version", "org.opencontainers.image.created"]);
 
     const old = JSON.parse(Buffer.from((await packModelKit({ ...base, style: "kit-v1.7" })).manifest).toString());
     expect(old.artifactType).toBeUndefined();
+    expect(old.mediaType).toBeUndefined();
+    expect(Object.keys(old.annotations)).toEqual(["ml.kitops.modelkit.cli-version"]);
     expect(old.layers.every((l: { annotations?: unknown }) => l.annotations === undefined)).toBe(true);
 
-    const legacy = await packModelKit({ ...base, style: "kit-legacy" });
+    // kit v0.2.x: no docs layers, entries relative to the parent of each path, uid 0
+    const { docs: _docs, ...v02Kitfile } = base.kitfile;
+    const legacy = await packModelKit({ ...base, kitfile: v02Kitfile, style: "kit-legacy" });
     expect(legacy.layers[0]!.mediaType).toBe("application/vnd.kitops.modelkit.model.v1.tar+gzip");
     expect(JSON.parse(Buffer.from(legacy.config.bytes).toString()).model.digest).toBeUndefined();
+    const legacyModel = await readTar(gunzipSync(legacy.layers[0]!.bytes));
+    expect(legacyModel.map((e) => [e.name, e.uid])).toEqual([["model.bin", 0]]);
     const legacyCode = await readTar(gunzipSync(legacy.layers[1]!.bytes));
-    expect(legacyCode.map((e) => e.name)).toEqual(["a", "a/inner.py", "a-x.py", "b.py"]);
+    expect(legacyCode.map((e) => e.name)).toEqual(["src", "src/a", "src/a/inner.py", "src/a-x.py", "src/b.py"]);
     expect(legacy.layers[1]!.diffId).not.toBe(legacy.layers[1]!.digest);
+    await expect(packModelKit({ ...base, style: "kit-v0.2.5" })).rejects.toThrow(/no docs/);
 
-    const mp = await packModelKit({ ...base, style: "modelpack" });
+    const mp = await packModelKit({ ...base, style: "modelpack", rawModel: true });
     const mpManifest = JSON.parse(Buffer.from(mp.manifest).toString());
     expect(mpManifest.mediaType).toBe("application/vnd.oci.image.manifest.v1+json");
     expect(mpManifest.layers[0].mediaType).toBe("application/vnd.cncf.model.weight.v1.raw");
-    expect(JSON.parse(mpManifest.layers[0].annotations["org.cncf.model.file.metadata+json"])).toMatchObject({ name: "model.bin", size: 3, mode: 0o644 });
+    expect(JSON.parse(mpManifest.layers[0].annotations["org.cncf.model.file.metadata+json"])).toMatchObject({ name: "model.bin", size: 3, mode: 0o644, typeflag: 0 });
+    // model-spec's Model struct order: descriptor, modelfs, config
+    expect(Object.keys(JSON.parse(Buffer.from(mp.config.bytes).toString()))).toEqual(["descriptor", "modelfs", "config"]);
     expect(JSON.parse(mpManifest.annotations["ml.kitops.modelkit.kitfile"]).model.path).toBe("models/deep/model.bin");
     expect(JSON.parse(Buffer.from(mp.config.bytes).toString()).modelfs.diffIds).toEqual(mp.layers.map((l) => l.diffId));
   });

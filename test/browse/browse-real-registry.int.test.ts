@@ -138,7 +138,9 @@ describe("browsing a real registry", () => {
 
     const legacy = await kit("demo/legacy-sentiment:v0.1");
     expect(legacy.view.format).toBe("kit-legacy");
-    expect(legacy.view.warnings.join(" ")).toMatch(/manifestVersion/);
+    // kit v0.2 fields are kept, not dropped as unknown keys
+    expect(legacy.view.kitfile?.model?.training).toMatchObject({ dataset: "reviews" });
+    expect(legacy.view.warnings.join(" ")).not.toMatch(/unknown Kitfile key/);
 
     const mp = await kit("demo/modelpack-vision:1.0.0");
     expect(mp.view).toMatchObject({ format: "modelpack", kitfileSource: "annotation" });
@@ -176,6 +178,10 @@ describe("browsing a real registry", () => {
     const legacyFiles = await data.listLayerFiles(data.actor, { ref: "acme/demo/legacy-sentiment:v0.1", layer: code.digest });
     expect(legacyFiles.listing.entries.length).toBeGreaterThan(0);
     expect(legacyFiles.listing.entries.every((e) => e.path === "src" || e.path.startsWith("src/"))).toBe(true);
+    // kit v0.2 stored `data/reviews.csv` as `reviews.csv`: listed where kit unpack writes it, never doubled
+    const dataset = legacy.view.layers.find((l) => l.kind === "dataset")!;
+    const datasetFiles = await data.listLayerFiles(data.actor, { ref: "acme/demo/legacy-sentiment:v0.1", layer: dataset.digest });
+    expect(datasetFiles.listing.entries.map((e) => e.path)).toEqual(["data/reviews.csv"]);
 
     const churn = await kit("demo/churn-model:1.0.0");
     const zstd = churn.view.layers.find((l) => l.compression === "zstd" && l.kind === "code")!;
