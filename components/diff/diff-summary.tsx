@@ -16,6 +16,13 @@ const SECTION_LABELS: Record<DiffSection, string> = {
   mcpServers: "MCP servers",
 };
 
+/** Which noise keys differ: kit stamps its version and (current kit) the pack time into every manifest. */
+function noiseLabel(keys: string[]): string {
+  const cli = keys.includes("ml.kitops.modelkit.cli-version");
+  const created = keys.includes("org.opencontainers.image.created");
+  return cli && created ? "kit CLI version and pack time only" : created ? "pack time only" : "kit CLI version only";
+}
+
 const total = (c: SectionCounts) => c.added + c.removed + c.changed + c.unchanged;
 
 /** Summary first: identical or not, what changed per section, layers and bytes (`kit diff` parity). */
@@ -34,6 +41,8 @@ export function DiffSummary({ dto }: { dto: ModelKitDiffDTO }) {
           <Badge tone="warn">Different</Badge>
           <span>
             {summary.kitfileChanges} Kitfile {summary.kitfileChanges === 1 ? "field" : "fields"} changed;{" "}
+            {summary.modelCardChanges > 0 ? <>{summary.modelCardChanges} model card {summary.modelCardChanges === 1 ? "field" : "fields"} changed; </> : null}
+            {summary.kitRejectionsIntroduced > 0 ? <>the head adds {summary.kitRejectionsIntroduced} {summary.kitRejectionsIntroduced === 1 ? "problem" : "problems"} kit would reject; </> : null}
             {summary.layers.uniqueB} of the head&apos;s layers are not in the base (<Bytes value={summary.bytesDiffering} /> to pull on top of the base).
           </span>
         </p>
@@ -91,8 +100,8 @@ export function DiffSummary({ dto }: { dto: ModelKitDiffDTO }) {
               <Badge tone="ok">match</Badge>
             ) : summary.cliVersionNoise ? (
               <span className="row">
-                <Badge tone="neutral">kit CLI version only</Badge>
-                <span className="muted">noise: packed by different kit versions</span>
+                <Badge tone="neutral">{noiseLabel(manifest.annotationChanges.map((c) => c.key))}</Badge>
+                <span className="muted">noise: packed by different kit versions or at different times</span>
               </span>
             ) : (
               <Badge tone="warn">differ</Badge>

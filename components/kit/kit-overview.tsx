@@ -6,7 +6,9 @@ import { Digest } from "@/components/ui/digest";
 import { Table } from "@/components/ui/table";
 import type { ModelKitDTO } from "@/lib/data/dto";
 import { kitHref } from "@/lib/format/kit-href";
-import type { EntrySection, KitEntry } from "@/lib/modelkit/types";
+import type { EntrySection, KitEntry, Kitfile } from "@/lib/modelkit/types";
+import { KitRejections } from "./kit-rejections";
+import { ModelCard } from "./model-card";
 
 const SECTIONS: { id: EntrySection; title: string }[] = [
   { id: "parts", title: "Model parts" },
@@ -23,6 +25,7 @@ export function KitOverview({ kit, pageRef }: { kit: ModelKitDTO; pageRef: strin
   const filesHref = (layer: string) => kitHref(pageRef, { tab: "files", layer });
   return (
     <div className="stack">
+      <KitRejections issues={view.kitRejections} />
       {view.warnings.length > 0 ? (
         <div className="alert alert-warn" role="note" aria-label="Warnings">
           <h2>
@@ -190,12 +193,23 @@ function KitBody({ kit, filesHref }: { kit: ModelKitDTO; filesHref: (layer: stri
                   </pre>
                 </>
               ) : null}
+              {model.training || model.validation ? (
+                <div data-testid="legacy-model-fields">
+                  <h3>
+                    Training and validation <Badge tone="neutral" title="Kitfile fields of kit v0.1–v0.2; later kits ignore them">kit v0.2 fields</Badge>
+                  </h3>
+                  <pre className="code">
+                    <code>{stringify({ ...(model.training ? { training: model.training } : {}), ...(model.validation ? { validation: model.validation } : {}) }, { indent: 2 }).trimEnd()}</code>
+                  </pre>
+                </div>
+              ) : null}
             </>
           ) : (
             <p className="muted">No model in this ModelKit.</p>
           )}
         </section>
       </div>
+      {view.modelCard ? <ModelCard card={view.modelCard} /> : null}
       {parent ? (
         <section className="panel" aria-labelledby="parent">
           <h2 id="parent">Parent ModelKit</h2>
@@ -227,7 +241,7 @@ function KitBody({ kit, filesHref }: { kit: ModelKitDTO; filesHref: (layer: stri
             </h2>
             <ul className="entry-list">
               {entries.map((e) => (
-                <EntryRow key={`${e.section}-${e.index}`} entry={e} filesHref={filesHref} />
+                <EntryRow key={`${e.section}-${e.index}`} entry={e} kitfile={kf} filesHref={filesHref} />
               ))}
             </ul>
           </section>
@@ -237,7 +251,8 @@ function KitBody({ kit, filesHref }: { kit: ModelKitDTO; filesHref: (layer: stri
   );
 }
 
-function EntryRow({ entry: e, filesHref }: { entry: KitEntry; filesHref: (layer: string) => string }) {
+function EntryRow({ entry: e, kitfile, filesHref }: { entry: KitEntry; kitfile: Kitfile | null; filesHref: (layer: string) => string }) {
+  const preprocessing = e.section === "datasets" ? kitfile?.datasets?.[e.index]?.preprocessing : undefined;
   return (
     <li>
       {e.name ? <strong>{e.name}</strong> : null}
@@ -268,6 +283,11 @@ function EntryRow({ entry: e, filesHref }: { entry: KitEntry; filesHref: (layer:
         </span>
       ) : null}
       {e.description ? <span className="desc">{e.description}</span> : null}
+      {preprocessing ? (
+        <span className="desc" data-testid="legacy-preprocessing">
+          Preprocessing: {preprocessing} <Badge tone="neutral" title="Kitfile field of kit v0.1–v0.2; later kits ignore it">kit v0.2 field</Badge>
+        </span>
+      ) : null}
     </li>
   );
 }

@@ -14,6 +14,22 @@ const BADGE_TONE: Record<"unsigned" | "failed" | "unverified" | "verified", Badg
   verified: "ok",
 };
 
+/** The ModelPack descriptor/config in one line: who made it, how big, which licenses. */
+function CardSummary({ card }: { card: NonNullable<VersionDTO["card"]> }) {
+  const facts = [card.vendor, card.family, card.architecture, card.paramSize && `${card.paramSize} params`, card.precision, card.quantization].filter(Boolean);
+  return (
+    <div className="muted" data-testid="version-card">
+      {facts.length ? <div>{facts.join(" · ")}</div> : null}
+      {card.licenses.length ? <div>{card.licenses.join(", ")}</div> : null}
+      {card.schemaIssues > 0 ? (
+        <Badge tone="warn" title="The ModelPack config breaks model-spec's JSON schema">
+          {card.schemaIssues} schema {card.schemaIssues === 1 ? "violation" : "violations"}
+        </Badge>
+      ) : null}
+    </div>
+  );
+}
+
 /** One row per digest: tags as chips, the Kitfile summary, and copyable pinned references. */
 export function VersionTable({ registry, repository, versions }: { registry: string; repository: string; versions: VersionDTO[] }) {
   const base = `${registry}/${repository}`;
@@ -66,6 +82,13 @@ export function VersionTable({ registry, repository, versions }: { registry: str
               </td>
               <td>
                 <FormatBadge format={v.format} />
+                {v.kitRejections > 0 ? (
+                  <div>
+                    <Badge tone="error" title="kit's own Kitfile validation refuses this version">
+                      kit would reject this ({v.kitRejections})
+                    </Badge>
+                  </div>
+                ) : null}
               </td>
               <td>
                 {v.attestation ? (
@@ -87,11 +110,12 @@ export function VersionTable({ registry, repository, versions }: { registry: str
                     {v.packageVersion ? <span className="muted"> {v.packageVersion}</span> : null}
                   </td>
                   <td className="wrap">{v.authors.length ? v.authors.join(", ") : <span className="muted">—</span>}</td>
-                  <td className="wrap">
-                    {v.modelName ?? <span className="muted">—</span>}
+                  <td className="wrap" data-testid="version-model">
+                    {v.modelName ?? v.card?.title ?? <span className="muted">—</span>}
                     {v.framework || v.modelFormat ? (
                       <div className="muted">{[v.framework, v.modelFormat].filter(Boolean).join(" · ")}</div>
                     ) : null}
+                    {v.card ? <CardSummary card={v.card} /> : null}
                   </td>
                   <td className="num">
                     <Bytes value={v.totalSize} />

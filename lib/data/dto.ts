@@ -48,10 +48,28 @@ export interface VersionDTO {
   modelFormat: string | null;
   totalSize: number;
   cliVersion: string | null;
+  /** ModelPack descriptor/config in brief (title, vendor, size, licenses…); null for Kit-format kits */
+  card: ModelCardSummary | null;
+  /** how many problems kit's own validation would reject this version for */
+  kitRejections: number;
   /** set when this digest could not be read (malformed manifest/config): shown on that version only */
   error: string | null;
   /** worst verified attestation finding, "unsigned", "verification failed"…; null when not looked up */
   attestation: AttestationBadge | null;
+}
+
+/** The model card fields a version list row shows. */
+export interface ModelCardSummary {
+  title: string | null;
+  vendor: string | null;
+  family: string | null;
+  architecture: string | null;
+  paramSize: string | null;
+  precision: string | null;
+  quantization: string | null;
+  licenses: string[];
+  /** model-spec schema violations in the config */
+  schemaIssues: number;
 }
 
 export interface VersionsPageDTO extends PageDTO<VersionDTO> {

@@ -8,10 +8,10 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isReferrerTag } from "@/lib/modelkit/is-referrer-tag";
 import type { RegistrySource } from "@/lib/registry/types";
-import type { Actor, VersionDTO, VersionsPageDTO } from "./dto";
+import type { Actor, ModelCardSummary, VersionDTO, VersionsPageDTO } from "./dto";
 import { loadModelKit } from "./load-modelkit";
 import { openRepository } from "./open-repository";
-import { summariseVersion } from "./summarise-version";
+import { SUMMARY_VERSION, summariseVersion } from "./summarise-version";
 
 const DEFAULT_LIMIT = 25;
 const MAX_LIMIT = 100;
@@ -113,7 +113,8 @@ async function versionRow(
   tags: string[],
 ): Promise<VersionDTO> {
   const cached = await db.kitSummary.findUnique({ where: { registry_digest: { registry, digest } } });
-  if (cached) {
+  // A row written by an older reading of ModelKits is recomputed once (the manifest itself never changes).
+  if (cached && cached.summaryVersion >= SUMMARY_VERSION) {
     if (cached.error) return errorRow(digest, tags, cached.error);
     return {
       digest,
@@ -127,6 +128,8 @@ async function versionRow(
       modelFormat: cached.modelFormat,
       totalSize: Number(cached.totalSize),
       cliVersion: cached.cliVersion,
+      card: (cached.card as { card?: ModelCardSummary | null } | null)?.card ?? null,
+      kitRejections: cached.kitRejections,
       error: null,
       attestation: null,
     };
@@ -156,6 +159,10 @@ async function store(registry: string, digest: string, row: VersionDTO, warnings
     modelFormat: row.modelFormat,
     totalSize: BigInt(row.totalSize),
     cliVersion: row.cliVersion,
+    // wrapped, so "no card" is a JSON value too: the two generated clients' DbNull sentinels are not interchangeable
+    card: { card: row.card } as unknown as object,
+    kitRejections: row.kitRejections,
+    summaryVersion: SUMMARY_VERSION,
     warnings,
     error,
   };
@@ -169,7 +176,7 @@ async function store(registry: string, digest: string, row: VersionDTO, warnings
 function errorRow(digest: string, tags: string[], error: string): VersionDTO {
   return {
     digest, tags, format: "error", packageName: null, packageVersion: null, authors: [], modelName: null,
-    framework: null, modelFormat: null, totalSize: 0, cliVersion: null, error, attestation: null,
+    framework: null, modelFormat: null, totalSize: 0, cliVersion: null, card: null, kitRejections: 0, error, attestation: null,
   };
 }
 

@@ -1,7 +1,7 @@
 // Result types of the ModelKit diff. Every type here is plain JSON (no Map, Set, Date, undefined-only
 // semantics): results go over the REST API unchanged. "a" is the base, "b" the head.
 import type { EntryType } from "@/lib/layers/types";
-import type { LayerKind } from "@/lib/modelkit/types";
+import type { KitValidationIssue, LayerKind } from "@/lib/modelkit/types";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
@@ -127,6 +127,16 @@ export interface DiffSummary {
   cliVersionNoise: boolean;
   configChanged: boolean;
   kitfileChanges: number;
+  /** model card fields changed, noise (the pack time) excluded */
+  modelCardChanges: number;
+  /** problems kit would reject in the head that the base did not have */
+  kitRejectionsIntroduced: number;
+}
+
+// ---------------------------------------------------------------- ModelPack model card, kit validation
+export interface ModelCardChange extends KitfileChange {
+  /** `descriptor.createdAt`: kit writes the pack time, so it differs on every pack */
+  noise: boolean;
 }
 
 export interface ModelKitDiff {
@@ -134,6 +144,10 @@ export interface ModelKitDiff {
   manifest: ManifestDiff;
   kitfile: KitfileChange[];
   entries: EntriesDiff;
+  /** ModelPack descriptor/config field changes (`descriptor.licenses`, `config.capabilities.inputTypes`) */
+  modelCard: ModelCardChange[];
+  /** what kit would reject on each side, and which of those problems the head fixed or introduced */
+  kitRejections: { base: KitValidationIssue[]; head: KitValidationIssue[]; introduced: KitValidationIssue[]; fixed: KitValidationIssue[] };
 }
 
 // ---------------------------------------------------------------- file trees

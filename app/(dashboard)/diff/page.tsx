@@ -6,6 +6,7 @@ import { DiffSummary } from "@/components/diff/diff-summary";
 import { EntryDiffList } from "@/components/diff/entry-diff-list";
 import { KitfileDiffTable } from "@/components/diff/kitfile-diff-table";
 import { ManifestDiffView } from "@/components/diff/manifest-diff";
+import { KitRejectionsDiff, ModelCardDiff } from "@/components/kit/model-card-diff";
 import "@/components/diff/diff.css";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -80,12 +81,23 @@ export default async function DiffPage({ searchParams }: Props) {
 
       <DiffSummary dto={dto} />
 
+      <KitRejectionsDiff rejections={diff.kitRejections} />
+
       <section aria-labelledby="kitfile-heading">
         <h2 id="kitfile-heading">
           Kitfile changes <span className="muted">{diff.kitfile.length}</span>
         </h2>
         <KitfileDiffTable changes={diff.kitfile} />
       </section>
+
+      {dto.base.format === "modelpack" || dto.head.format === "modelpack" ? (
+        <section aria-labelledby="model-card-heading">
+          <h2 id="model-card-heading">
+            Model card changes <span className="muted">{diff.summary.modelCardChanges}</span>
+          </h2>
+          <ModelCardDiff changes={diff.modelCard} />
+        </section>
+      ) : null}
 
       {!diff.summary.identical ? (
         <section aria-labelledby="entries-heading">

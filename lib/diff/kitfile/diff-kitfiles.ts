@@ -65,6 +65,13 @@ function diffValues(path: string, before: unknown, after: unknown, out: KitfileC
   if (!deepEqual(before, after)) out.push({ path, kind: "changed", before: toJsonValue(before), after: toJsonValue(after) });
 }
 
+/** Field-level changes between two JSON-like values below `path` (used for the ModelPack model card too). */
+export function diffValuesAt(path: string, before: unknown, after: unknown): KitfileChange[] {
+  const out: KitfileChange[] = [];
+  diffValues(path, before, after, out);
+  return out;
+}
+
 function withoutLayerInfo(entry: Obj): Obj {
   const out: Obj = {};
   for (const [k, v] of Object.entries(entry)) if (!LAYER_INFO_FIELDS.has(k)) out[k] = v;

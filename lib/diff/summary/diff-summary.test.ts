@@ -115,3 +115,35 @@ describe("diffSummary", () => {
     expect(JSON.parse(JSON.stringify(d))).toEqual(d);
   });
 });
+
+describe("ModelPack model card and kit's verdicts in the diff", () => {
+  const card = (over: Partial<NonNullable<ModelKitView["modelCard"]>["descriptor"]>, cfg: NonNullable<ModelKitView["modelCard"]>["config"] = {}) => ({
+    descriptor: { createdAt: "2026-01-01T00:00:00Z", createdAtValid: true, name: "vision", licenses: ["Apache-2.0"], ...over },
+    config: cfg, diffIds: [], schemaIssues: [], schemaVersion: "test",
+  });
+  const mp = (digest: string, c: ReturnType<typeof card>, rejections: ModelKitView["kitRejections"] = []) =>
+    ({ ...view(digest, "1.11.0", { manifestVersion: "1.0.0" }, [], []), format: "modelpack" as const, modelCard: c, kitRejections: rejections });
+
+  it("lists descriptor and config changes and calls the pack time noise", () => {
+    const a = mp("sha256:a", card({}, { paramSize: "7b", capabilities: { inputTypes: ["text"] } }));
+    const b = mp("sha256:b", card({ createdAt: "2026-02-01T00:00:00Z", licenses: ["MIT"] }, { paramSize: "8b", capabilities: { inputTypes: ["text", "image"] } }));
+    const d = diffModelKits(a, b);
+    expect(d.modelCard.map((c) => [c.path, c.kind, c.noise])).toEqual([
+      ["descriptor.createdAt", "changed", true],
+      ["descriptor.licenses[0]", "changed", false],
+      ["config.capabilities.inputTypes[1]", "added", false],
+      ["config.paramSize", "changed", false],
+    ]);
+    expect(d.summary.modelCardChanges).toBe(3);
+  });
+
+  it("says which problems kit would reject the head introduced and which it fixed", () => {
+    const dup = { rule: "duplicate-path" as const, field: "code[1].path", message: "code layer 0 and code layer 1 use the same path src" };
+    const abs = { rule: "absolute-path" as const, field: "docs[0].path", message: "absolute paths are not supported in a Kitfile (path /etc in docs layer 0)" };
+    const d = diffModelKits(mp("sha256:a", card({}), [dup]), mp("sha256:b", card({}), [abs]));
+    expect(d.kitRejections.introduced).toEqual([abs]);
+    expect(d.kitRejections.fixed).toEqual([dup]);
+    expect(d.summary.kitRejectionsIntroduced).toBe(1);
+    expect(JSON.parse(JSON.stringify(d))).toEqual(d);
+  });
+});

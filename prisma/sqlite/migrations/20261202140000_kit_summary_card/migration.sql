@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "KitSummary" ADD COLUMN "card" JSONB;
+ALTER TABLE "KitSummary" ADD COLUMN "kitRejections" INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE "KitSummary" ADD COLUMN "summaryVersion" INTEGER NOT NULL DEFAULT 0;
