@@ -30,7 +30,7 @@ test("Compare with… from a version page opens a shareable summary-first diff, 
   const sections = page.getByRole("table", { name: "Entries per section" });
   await expect(sections.locator('tr[data-section="code"]')).toContainText("1");
   await expect(sections.locator('tr[data-section="prompts"]')).toBeVisible();
-  await expect(page.getByText("kit CLI version only")).toBeVisible();
+  await expect(page.getByText(/kit CLI version (and pack time )?only/)).toBeVisible();
   const threshold = page.locator('tr[data-kitfile-path="model.parameters.threshold"]');
   await expect(threshold.locator(".diff-before")).toHaveText("0.5");
   await expect(threshold.locator(".diff-after")).toHaveText("0.45");

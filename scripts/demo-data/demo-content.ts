@@ -2,6 +2,7 @@
 // digests. Versions differ the way real projects do (params tuned, rows added/removed, tensors reshaped).
 import type { Kitfile } from "@/lib/modelkit/types";
 import { makeGguf } from "./gguf";
+import { KIT_VERSIONS_REPO, kitVersionKits } from "./kit-version-kits";
 import type { PackOptions } from "./pack-modelkit";
 import { makeSafetensors } from "./safetensors";
 
@@ -340,5 +341,6 @@ export function demoKits(): DemoKit[] {
     finetuneKit(),
     modelPackKit(true),
     modelPackKit(false),
+    ...kitVersionKits().map((k) => ({ repo: KIT_VERSIONS_REPO, tags: [k.tag], pack: k.pack })),
   ];
 }

@@ -39,6 +39,12 @@ export interface PackOptions {
   rawModel?: boolean;
   /** permission bits per file path (default 0644; directories 0755) */
   modes?: Record<string, number>;
+  /**
+   * modelpack: descriptor/config fields beyond what kit fills from the Kitfile (vendor, family,
+   * capabilities…), as another ModelPack tool or a later edit would write them; values are taken as given,
+   * so a fixture can also break model-spec's schema on purpose
+   */
+  modelCard?: { descriptor?: Record<string, unknown>; config?: Record<string, unknown> };
 }
 
 export interface PackedLayer {
@@ -177,7 +183,7 @@ export async function packModelKit(opts: PackOptions): Promise<PackedModelKit> {
   let configMediaType: string;
   if (style === "modelpack") {
     configMediaType = MT.modelPackConfig;
-    configBytes = enc.encode(JSON.stringify(modelPackConfig(kf, layers.map((l) => l.diffId), createdAt)));
+    configBytes = enc.encode(JSON.stringify(modelPackConfig(kf, layers.map((l) => l.diffId), createdAt, opts.modelCard)));
   } else {
     configMediaType = MT.kitConfig;
     configBytes = enc.encode(kitfileJson);
@@ -216,7 +222,7 @@ function defaultCliVersion(style: PackStyle): string {
  * `KitFile.ToModelPackConfig` marshalled by Go: `{descriptor, modelfs, config}` (model-spec's Model struct
  * order), descriptor fields in ModelDescriptor order, licenses sorted and unique, `config` always present.
  */
-function modelPackConfig(kf: Kitfile, diffIds: string[], createdAt: string): unknown {
+function modelPackConfig(kf: Kitfile, diffIds: string[], createdAt: string, extra: PackOptions["modelCard"] = {}): unknown {
   const licenses = [
     ...new Set(
       [kf.package?.license, kf.model?.license, ...(kf.model?.parts ?? []).map((p) => p.license), ...(kf.datasets ?? []).map((d) => d.license), ...(kf.code ?? []).map((c) => c.license)].filter(
@@ -224,19 +230,32 @@ function modelPackConfig(kf: Kitfile, diffIds: string[], createdAt: string): unk
       ),
     ),
   ].sort();
-  return {
-    descriptor: {
-      createdAt,
-      ...(kf.package?.authors?.length ? { authors: kf.package.authors } : {}),
-      ...(kf.package?.name ? { name: kf.package.name } : {}),
-      ...(kf.package?.version ? { version: kf.package.version } : {}),
-      ...(licenses.length ? { licenses } : {}),
-      ...(kf.package?.name ? { title: kf.package.name } : {}),
-      ...(kf.package?.description ? { description: kf.package.description } : {}),
-    },
-    modelfs: { type: "layers", diffIds },
-    config: { ...(kf.model?.format ? { format: kf.model.format } : {}) },
+  const descriptor: Record<string, unknown> = {
+    createdAt,
+    authors: kf.package?.authors?.length ? kf.package.authors : undefined,
+    name: kf.package?.name || undefined,
+    version: kf.package?.version || undefined,
+    licenses: licenses.length ? licenses : undefined,
+    title: kf.package?.name || undefined,
+    description: kf.package?.description || undefined,
+    ...extra.descriptor,
   };
+  const config: Record<string, unknown> = { format: kf.model?.format || undefined, ...extra.config };
+  return {
+    descriptor: inOrder(descriptor, DESCRIPTOR_ORDER),
+    modelfs: { type: "layers", diffIds },
+    config: inOrder(config, CONFIG_ORDER),
+  };
+}
+
+/** Go struct field order of model-spec's ModelDescriptor and ModelConfig (specs-go/v1/config.go). */
+const DESCRIPTOR_ORDER = ["createdAt", "authors", "family", "name", "docURL", "sourceURL", "datasetsURL", "version", "revision", "vendor", "licenses", "title", "description"];
+const CONFIG_ORDER = ["architecture", "format", "paramSize", "precision", "quantization", "capabilities"];
+
+function inOrder(o: Record<string, unknown>, order: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of [...order, ...Object.keys(o).filter((k) => !order.includes(k))]) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }
 
 /**
