@@ -22,6 +22,7 @@ describe("writeDemoData", () => {
       "demo/churn-model",
       "demo/fraud-detection",
       "demo/fraud-detection-finetune",
+      "demo/kit-versions",
       "demo/legacy-sentiment",
       "demo/modelpack-vision",
       "demo/not-a-modelkit",
