@@ -353,3 +353,15 @@ describe("buildIndexView", () => {
     expect(v.indexEntries[2]?.platform).toBe("linux/arm64/v8");
   });
 });
+
+describe("hostile sizes", () => {
+  it("joins 40k Kitfile entries (a 1 MiB Kitfile) to the layers without an entries × layers scan and caps the warnings", () => {
+    const layers = Array.from({ length: 2000 }, (_, i) => layer(`${KIT}.code.v1.tar`, "a", 1, { "org.cncf.model.filepath": `src${i}` }))
+      .map((l, i) => ({ ...l, digest: `sha256:${i.toString(16).padStart(64, "0")}` }));
+    const code = Array.from({ length: 40_000 }, (_, i) => ({ path: `src${i}` }));
+    const v = view(manifest(`${KIT}.config.v1+json`, layers), { manifestVersion: "1.0.0", code });
+    expect(v.entries.filter((e) => e.layerDigest !== null)).toHaveLength(2000);
+    expect(v.warnings.length).toBeLessThanOrEqual(201);
+    expect(v.warnings[v.warnings.length - 1]).toMatch(/^and \d+ more warnings$/);
+  });
+});

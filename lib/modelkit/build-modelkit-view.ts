@@ -39,6 +39,9 @@ interface PendingEntry {
   diffId: string | null;
 }
 
+/** A hostile config can produce one warning per entry; a page shows the first ones and counts the rest. */
+const MAX_WARNINGS = 200;
+
 const GROUP_OF_LAYER: Record<LayerKind, Group | null> = {
   model: "model",
   modelpart: "model",
@@ -141,21 +144,43 @@ function matchLayers(layers: KitLayer[], pending: PendingEntry[]): Map<number, P
     p.entry.layerDigest = layer.digest;
   };
 
+  // Queues of unmatched layers per key, in manifest order: each entry takes the first one left. Indexed,
+  // because a hostile config may list 100k entries against 10k layers (no entries × layers scan).
+  const queues = (keyOf: (l: KitLayer) => string | null) => {
+    const map = new Map<string, KitLayer[]>();
+    for (const l of layers) {
+      const k = keyOf(l);
+      if (k === null) continue;
+      const q = map.get(k);
+      if (q) q.push(l);
+      else map.set(k, [l]);
+    }
+    return (key: string) => {
+      const q = map.get(key);
+      while (q && q.length > 0) {
+        const l = q.shift()!;
+        if (!matched.has(l.index)) return l;
+      }
+      return undefined;
+    };
+  };
+  const byDigest = queues((l) => l.digest);
+  const byPath = queues((l) => (l.path === null || GROUP_OF_LAYER[l.kind] === null ? null : `${GROUP_OF_LAYER[l.kind]}\u0000${cleanPath(l.path)}`));
+  const byGroup = queues((l) => (l.path !== null || GROUP_OF_LAYER[l.kind] === null ? null : GROUP_OF_LAYER[l.kind]!));
+
   for (const p of local) {
     if (!p.digest) continue;
-    const layer = layers.find((l) => !matched.has(l.index) && l.digest === p.digest);
+    const layer = byDigest(p.digest);
     if (layer) claim(p, layer);
   }
   for (const p of local) {
     if (p.digest || p.entry.layerDigest) continue;
-    const layer = layers.find(
-      (l) => !matched.has(l.index) && GROUP_OF_LAYER[l.kind] === p.group && l.path !== null && cleanPath(l.path) === p.entry.path,
-    );
+    const layer = byPath(`${p.group}\u0000${p.entry.path}`);
     if (layer) claim(p, layer);
   }
   for (const p of local) {
     if (p.digest || p.entry.layerDigest) continue;
-    const layer = layers.find((l) => !matched.has(l.index) && GROUP_OF_LAYER[l.kind] === p.group && l.path === null);
+    const layer = byGroup(p.group);
     if (layer) claim(p, layer);
   }
   return byLayer;
@@ -308,6 +333,12 @@ export function buildModelKitView(input: BuildModelKitViewInput): ModelKitView {
   // An uncompressed layer's diffId is its digest (image-spec config.md), when nothing better is known.
   for (const layer of layers) {
     if (layer.diffId === null && layer.compression === "none" && layer.kind !== "unknown") layer.diffId = layer.digest;
+  }
+
+  if (warnings.length > MAX_WARNINGS) {
+    const rest = warnings.length - MAX_WARNINGS;
+    warnings.length = MAX_WARNINGS;
+    warnings.push(`and ${rest} more warnings`);
   }
 
   const header = contentType?.split(";")[0]?.trim() || null;

@@ -58,6 +58,13 @@ describe("parseModelKitReference: kit's rules beyond its test table", () => {
     expect(parseModelKitReference(ref)).toBeNull();
   });
 
+  it("rejects hostile repository names in linear time (the literal oras grammar backtracks exponentially)", () => {
+    // would take hours with `[a-z0-9]+(?:(?:[._]|__|[-]*)[a-z0-9]+)*`; the test timeout catches a regression
+    expect(parseModelKitReference(`${"a".repeat(4000)}!:tag`)).toBeNull();
+    expect(parseModelKitReference(`reg.io/${"a-".repeat(1500)}!:tag`)).toBeNull();
+    expect(parseModelKitReference(`reg.io/${"ab".repeat(1000)}:tag`)).toMatchObject({ repository: "ab".repeat(1000) });
+  });
+
   it.each([
     ["docker.io/kit-org/kit-repo:latest", true],
     ["./models/x:champion", true],

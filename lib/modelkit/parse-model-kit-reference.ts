@@ -4,8 +4,13 @@ import type { ModelKitReference } from "./types";
 // oras-go's registry.Reference validators. Re-created here rule by rule, because kit's answer decides
 // whether a Kitfile path is a ModelKit reference (a parent kit) or a local path.
 
-/** oras-go registry/reference.go: repository grammar from the distribution spec. */
-const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|[-]*)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|[-]*)[a-z0-9]+)*)*$/;
+/**
+ * oras-go's repository grammar (registry/reference.go) is `[a-z0-9]+(?:(?:[._]|__|[-]*)[a-z0-9]+)*` per
+ * path component. Written literally, `[-]*` can match nothing, so a JS engine backtracks exponentially on
+ * `aaaa…!` (a hostile Kitfile path). This is the same language with one way to match each character:
+ * alphanumerics, and `.`, `_`, `__` or a run of `-` only when an alphanumeric follows.
+ */
+const PATH_COMPONENT = /^[a-z0-9](?:[a-z0-9]|[._](?=[a-z0-9])|__(?=[a-z0-9])|-+(?=[a-z0-9]))*$/;
 /** oras-go tag grammar; Go's `\w` is ASCII-only, like this one. */
 const TAG = /^\w[\w.-]{0,127}$/;
 /** kit's own sanity check, unanchored in kit (`MatchString` finds it anywhere), so kept unanchored. */
@@ -90,7 +95,7 @@ export function parseModelKitReference(ref: string): ModelKitReference | null {
   }
 
   if (repository.toLowerCase() !== repository || !START_END_ALPHANUMERIC.test(repository)) return null;
-  if (!isValidRegistry(registry) || !REPOSITORY.test(repository)) return null;
+  if (!isValidRegistry(registry) || !repository.split("/").every((c) => PATH_COMPONENT.test(c))) return null;
   if (tag !== null && !TAG.test(tag)) return null;
   if (digest !== null && !isKitDigest(digest)) return null;
   return { registry, repository, tag, digest, extraTags };

@@ -62,3 +62,20 @@ describe("validateKitfile: rules and fields", () => {
     expect(issues.filter((i) => i.rule === "duplicate-path")).toHaveLength(1);
   });
 });
+
+describe("validateKitfile: hostile sizes", () => {
+  it("checks remote-dataset collisions without comparing every pair, and caps the report", () => {
+    // 20k remote datasets over 20k local entries: a pairwise check would be 400M comparisons
+    const datasets = Array.from({ length: 20_000 }, (_, i) => ({ path: `r${i}`, remotePath: "s3://b/k", remoteHash: "h" }));
+    const code = Array.from({ length: 20_000 }, (_, i) => ({ path: `r${i}/inside` }));
+    const issues = validateKitfile({ datasets, code });
+    expect(issues).toHaveLength(201);
+    expect(issues[0]).toMatchObject({ rule: "remote-dataset-collision", field: "code[0].path" });
+    expect(issues[200]!.message).toBe("and 19800 more problems of this Kitfile");
+  });
+
+  it("a remote dataset at the context root claims every other path", () => {
+    const issues = validateKitfile({ datasets: [{ path: ".", remotePath: "s3://b/k", remoteHash: "h" }], code: [{ path: "src" }] });
+    expect(issues.map((i) => i.field)).toEqual(["code[0].path"]);
+  });
+});

@@ -13,6 +13,8 @@ const MANIFEST_VERSION = /^v?1(?:\.0){0,2}$/;
 const HTTP_URL = /^https?:\/\//i;
 const ANY_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 const S3_URL = /^s3:\/\//;
+/** A hostile Kitfile can break a rule once per entry; past this many problems the rest are only counted. */
+const MAX_ISSUES = 200;
 /** Entries named in one duplicate-path message before the rest are only counted. */
 const MAX_NAMED_USERS = 10;
 
@@ -166,6 +168,9 @@ export function validateKitfile(kf: Kitfile): KitValidationIssue[] {
     seenNames.add(name);
   });
 
+  let omitted = 0;
+  const localByField = new Map(local.map((lp) => [lp.field, lp]));
+  const sortedLocal = [...local].sort((x, y) => (x.clean < y.clean ? -1 : x.clean > y.clean ? 1 : 0));
   kf.datasets?.forEach((dataset, i) => {
     const remotePath = dataset.remotePath;
     if (!remotePath) return;
@@ -178,17 +183,59 @@ export function validateKitfile(kf: Kitfile): KitValidationIssue[] {
         report("remote-hash-missing", `datasets[${i}].remoteHash`, `remoteHash is required when remote dataset paths are used (${who})`);
       }
     }
-    const root = local.find((lp) => lp.field === `datasets[${i}].path`);
+    const root = localByField.get(`datasets[${i}].path`);
     if (!root) return;
-    for (const other of local) {
-      if (other === root || !isWithin(other.clean, root.clean)) continue;
-      report(
-        "remote-dataset-collision",
-        other.field,
-        `${other.label} uses a path (${other.clean}) that is within the path for a remote dataset (${root.clean} in ${who})`,
-      );
+    // Paths within the root are the root itself and one contiguous block of `root/…` in sorted order: two
+    // binary searches, never a scan of every entry (a hostile config can hold 100k remote datasets).
+    const prefix = root.clean === "." ? "" : `${root.clean}/`;
+    const ranges: [number, number][] = [[lowerBound(sortedLocal, prefix), upperBound(sortedLocal, prefix)]];
+    if (prefix !== "") ranges.push([lowerBound(sortedLocal, root.clean), upperBound(sortedLocal, root.clean, true)]);
+    for (const [from, to] of ranges) {
+      for (let k = from; k < to; k++) {
+        const other = sortedLocal[k]!;
+        if (other === root) continue;
+        if (issues.length >= MAX_ISSUES) {
+          omitted += to - k;
+          break;
+        }
+        report(
+          "remote-dataset-collision",
+          other.field,
+          `${other.label} uses a path (${other.clean}) that is within the path for a remote dataset (${root.clean} in ${who})`,
+        );
+      }
     }
   });
 
+  if (issues.length > MAX_ISSUES) {
+    omitted += issues.length - MAX_ISSUES;
+    issues.length = MAX_ISSUES;
+  }
+  if (omitted > 0) issues.push({ rule: issues[issues.length - 1]!.rule, field: "(more)", message: `and ${omitted} more problems of this Kitfile` });
   return issues;
+}
+
+/** One past the last index whose path starts with `prefix` (or equals it, with `exact`), in a sorted list. */
+function upperBound(sorted: { clean: string }[], prefix: string, exact = false): number {
+  let lo = lowerBound(sorted, prefix);
+  let hi = sorted.length;
+  const inside = (p: string) => (exact ? p === prefix : p.startsWith(prefix));
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (inside(sorted[mid]!.clean)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index whose path is ≥ `path` in a list sorted by path. */
+function lowerBound(sorted: { clean: string }[], path: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.clean < path) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
