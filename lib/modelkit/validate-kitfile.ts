@@ -37,10 +37,6 @@ export function goCleanPath(p: string): string {
   return joined === "" ? "." : joined;
 }
 
-function isWithin(path: string, dir: string): boolean {
-  return dir === "." || path === dir || path.startsWith(`${dir}/`);
-}
-
 interface LayerPath {
   field: string;
   /** "model part", "dataset", … as kit's "invalid path for …" messages say it */

@@ -52,6 +52,21 @@ export const versionSchema = named(
     modelFormat: nullableString,
     totalSize: count,
     cliVersion: nullableString,
+    card: z
+      .strictObject({
+        title: nullableString,
+        vendor: nullableString,
+        family: nullableString,
+        architecture: nullableString,
+        paramSize: nullableString,
+        precision: nullableString,
+        quantization: nullableString,
+        licenses: z.array(z.string()),
+        schemaIssues: count.describe("violations of model-spec's config JSON schema"),
+      })
+      .nullable()
+      .describe("the ModelPack descriptor/config in brief; null for Kit-format kits"),
+    kitRejections: count.describe("problems kit's own Kitfile validation would reject this version for"),
     error: nullableString.describe("set when this digest could not be read; other versions are unaffected"),
     attestation: attestationBadgeSchema.nullable().describe("worst verified finding, `unsigned`, `verification failed`…; null when not looked up"),
   }),
@@ -86,6 +101,8 @@ export const kitfileSchema = named(
         description: optText,
         parts: z.array(z.strictObject({ name: optText, path: optText, license: optText, type: optText, ...layerInfo })).optional(),
         parameters: z.unknown().optional(),
+        training: z.strictObject({ dataset: optText, parameters: z.unknown().optional() }).optional().describe("kit v0.1–v0.2 field"),
+        validation: z.strictObject({ dataset: optText, metrics: z.unknown().optional() }).optional().describe("kit v0.1–v0.2 field"),
         ...layerInfo,
       })
       .optional(),
@@ -100,6 +117,7 @@ export const kitfileSchema = named(
           parameters: z.unknown().optional(),
           remotePath: optText,
           remoteHash: optText,
+          preprocessing: optText.describe("kit v0.1–v0.2 field"),
           ...layerInfo,
         }),
       )
@@ -140,7 +158,69 @@ export const layerSchema = named(
     path: nullableString.describe("Kitfile path of the entry the layer carries"),
     diffId: nullableString.describe("sha256 of the uncompressed content, when known"),
     annotations,
-    entriesRelativeToPath: z.boolean().describe("old kits stored tar entries relative to the layer path"),
+    entryRoot: nullableString.describe(
+      "directory the layer's tar entry names are relative to: kit v0.1–v0.4 stored them relative to the parent of the Kitfile path; null for context-relative names",
+    ),
+  }),
+);
+
+export const kitValidationIssueSchema = named(
+  "KitValidationIssue",
+  z.strictObject({
+    rule: z.enum([
+      "manifest-version", "duplicate-path", "absolute-path", "path-outside-context", "http-path", "remote-path-in-local-field",
+      "modelkit-reference-not-allowed", "part-type-pattern", "part-type-length", "mcp-server-name-missing", "mcp-server-name-duplicate",
+      "mcp-server-not-mcpb", "remote-dataset-not-s3", "remote-hash-missing", "remote-dataset-collision", "layer-media-type",
+      "layer-without-filepath", "modelfs-diffids-mismatch",
+    ]),
+    field: z.string().describe("the Kitfile or manifest field at fault: `datasets[0].path`, `layers[2].mediaType`"),
+    message: z.string(),
+  }),
+);
+
+const dateText = z.string().describe("as written; see the matching *Valid flag before reading it as a date");
+
+export const modelCardSchema = named(
+  "ModelCard",
+  z.strictObject({
+    descriptor: z.strictObject({
+      createdAt: dateText.optional(),
+      createdAtValid: z.boolean().optional().describe("createdAt is an RFC 3339 date-time"),
+      authors: z.array(z.string()).optional(),
+      vendor: optText,
+      family: optText,
+      name: optText,
+      version: optText,
+      title: optText,
+      description: optText,
+      docURL: optText,
+      sourceURL: optText,
+      datasetsURL: z.array(z.string()).optional(),
+      revision: optText,
+      licenses: z.array(z.string()).optional(),
+    }),
+    config: z.strictObject({
+      architecture: optText,
+      format: optText,
+      paramSize: optText,
+      precision: optText,
+      quantization: optText,
+      capabilities: z
+        .strictObject({
+          inputTypes: z.array(z.string()).optional(),
+          outputTypes: z.array(z.string()).optional(),
+          knowledgeCutoff: dateText.optional(),
+          knowledgeCutoffValid: z.boolean().optional(),
+          reasoning: z.boolean().optional(),
+          toolUsage: z.boolean().optional(),
+          reward: z.boolean().optional(),
+          languages: z.array(z.string()).optional(),
+        })
+        .optional(),
+    }),
+    diffIds: z.array(z.string()).describe("`modelfs.diffIds` in layer order"),
+    schemaIssues: z.array(z.strictObject({ pointer: z.string().describe("JSON pointer into the config"), message: z.string() })),
+    schemaVersion: z.string().describe("the model-spec schema the config was checked against"),
   }),
 );
 
@@ -194,6 +274,8 @@ export const modelKitViewSchema = named(
         annotations,
       }),
     ),
+    modelCard: modelCardSchema.nullable().describe("ModelPack descriptor and config (CNCF model-spec); null for other formats"),
+    kitRejections: z.array(kitValidationIssueSchema).describe("what kit's own validation refuses: `kit pack`/`kit unpack` fail on these"),
     warnings: z.array(z.string()).describe("non-fatal problems: unknown manifestVersion, unmatched layers…"),
   }),
 );

@@ -1,7 +1,7 @@
 // Diff responses (lib/diff/types.ts, lib/data/dto.ts). "a"/"before" is the base, "b"/"after" the head.
 import { z } from "zod";
 import { DIFF_SECTIONS, type DiffSection } from "@/lib/diff/types";
-import { fileEntrySchema, layerKind, tensorHeaderSchema } from "./browse";
+import { fileEntrySchema, kitValidationIssueSchema, layerKind, tensorHeaderSchema } from "./browse";
 import { count, digest, jsonValue } from "./common";
 import { named } from "./components";
 
@@ -29,7 +29,15 @@ export const diffSideSchema = named(
 
 const layerRef = named(
   "LayerRef",
-  z.strictObject({ mediaType: z.string(), digest, size: count, kind: layerKind, path: nullableString, diffId: nullableString }),
+  z.strictObject({
+    mediaType: z.string(),
+    digest,
+    size: count,
+    kind: layerKind,
+    path: nullableString,
+    annotatedPath: nullableString.describe("the layer's own `org.cncf.model.filepath`, the only path `kit diff` compares"),
+    diffId: nullableString,
+  }),
 );
 
 const manifestDiff = z
@@ -40,7 +48,7 @@ const manifestDiff = z
     configDigestB: nullableString,
     annotationsMatch: z.boolean(),
     annotationChanges: z.array(
-      z.strictObject({ key: z.string(), kind: changeKind, before: optText, after: optText, noise: z.boolean().describe("the kit CLI version key") }),
+      z.strictObject({ key: z.string(), kind: changeKind, before: optText, after: optText, noise: z.boolean().describe("the kit CLI version or the pack time (`org.opencontainers.image.created`)") }),
     ),
     annotationsDifferOnlyByNoise: z.boolean(),
     sharedLayers: z.array(layerRef),
@@ -96,6 +104,8 @@ export const modelKitDiffSchema = named(
         cliVersionNoise: z.boolean(),
         configChanged: z.boolean(),
         kitfileChanges: count,
+        modelCardChanges: count.describe("ModelPack descriptor/config fields changed, the pack time excluded"),
+        kitRejectionsIntroduced: count.describe("problems kit would reject in the head that the base did not have"),
       }),
       manifest: manifestDiff,
       kitfile: z.array(
@@ -107,6 +117,21 @@ export const modelKitDiffSchema = named(
         }),
       ),
       entries: perSection(z.array(entryDiff)),
+      modelCard: z.array(
+        z.strictObject({
+          path: z.string().describe("`descriptor.licenses[0]`, `config.capabilities.inputTypes`"),
+          kind: changeKind,
+          before: z.unknown().optional(),
+          after: z.unknown().optional(),
+          noise: z.boolean().describe("`descriptor.createdAt`: kit writes the pack time"),
+        }),
+      ),
+      kitRejections: z.strictObject({
+        base: z.array(kitValidationIssueSchema),
+        head: z.array(kitValidationIssueSchema),
+        introduced: z.array(kitValidationIssueSchema),
+        fixed: z.array(kitValidationIssueSchema),
+      }),
     }),
   }),
 );
