@@ -130,6 +130,7 @@ export function ModelCard({ card }: { card: ModelCardData }) {
         </dl>
       </div>
       <p className="muted" style={{ marginTop: 8 }}>
+        {card.listsTruncated ? "Long lists show their first 100 items. " : null}
         Checked against {card.schemaVersion}.
       </p>
     </section>

@@ -69,7 +69,7 @@ function errorMessage(e: unknown): string {
 function readModelPackCard(bytes: Uint8Array | null, warnings: string[]): ModelCard | null {
   if (!bytes) return null;
   try {
-    const card = readModelCard(decodeJson(bytes, "ModelPack config", MAX_CONFIG_BYTES));
+    const card = readModelCard(decodeJson(bytes, "ModelPack config", MAX_CONFIG_BYTES), bytes.byteLength);
     if (!card) warnings.push("ModelPack config is not a JSON object; its fields are ignored");
     return card;
   } catch (e) {

@@ -18,17 +18,24 @@ export const MODEL_SPEC_SCHEMA_VERSION = "modelpack/model-spec@d78bf3231b4f (sch
 
 /** A hostile config could produce one error per array item; the card shows the first ones. */
 const MAX_SCHEMA_ISSUES = 50;
+/**
+ * Above this size a config is checked for its first violation only: collecting every error of a 4 MiB
+ * config with 800k bad array items would build 800k error objects. Real configs are a few hundred bytes.
+ */
+export const ALL_ERRORS_MAX_BYTES = 64 * 1024;
 
-let validator: ValidateFunction | null = null;
+const validators = new Map<boolean, ValidateFunction>();
 
-function compiledValidator(): ValidateFunction {
-  if (!validator) {
+function compiledValidator(allErrors: boolean): ValidateFunction {
+  let v = validators.get(allErrors);
+  if (!v) {
     // allErrors: a reviewer wants every violation at once, not one per page load.
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const ajv = new Ajv2020({ allErrors, strict: false });
     addFormats(ajv, ["date-time"]);
-    validator = ajv.compile(configSchema);
+    v = ajv.compile(configSchema);
+    validators.set(allErrors, v);
   }
-  return validator;
+  return v;
 }
 
 function describe(error: ErrorObject): ModelCardSchemaIssue {
@@ -44,9 +51,9 @@ function describe(error: ErrorObject): ModelCardSchemaIssue {
   return { pointer: error.instancePath, message };
 }
 
-/** Validates a parsed config against model-spec's JSON schema. */
-export function validateModelPackConfig(config: unknown): ModelCardSchemaIssue[] {
-  const validate = compiledValidator();
+/** Validates a parsed config against model-spec's JSON schema (every violation, or the first for big configs). */
+export function validateModelPackConfig(config: unknown, allErrors = true): ModelCardSchemaIssue[] {
+  const validate = compiledValidator(allErrors);
   if (validate(config)) return [];
   return (validate.errors ?? []).slice(0, MAX_SCHEMA_ISSUES).map(describe);
 }
@@ -67,11 +74,18 @@ function bool(o: Obj, key: string): boolean | undefined {
   return typeof v === "boolean" ? v : undefined;
 }
 
+/** Real cards list a handful of authors, licenses or languages; a hostile one is cut here (and says so). */
+const MAX_LIST_ITEMS = 100;
+let listsCut = false;
+
 /** Only the string items of a list: a card never renders objects from an untrusted config. */
 function strings(o: Obj, key: string): string[] | undefined {
   const v = o[key];
   if (!Array.isArray(v)) return undefined;
-  return v.filter((x): x is string => typeof x === "string");
+  const items = v.filter((x): x is string => typeof x === "string");
+  if (items.length <= MAX_LIST_ITEMS) return items;
+  listsCut = true;
+  return items.slice(0, MAX_LIST_ITEMS);
 }
 
 // RFC 3339 §5.6 date-time, the grammar model-spec's `format: date-time` asks for.
@@ -128,18 +142,22 @@ function readConfig(c: Obj): ModelCardConfig {
 /**
  * The ModelPack config as a model card: every field the spec defines, kept only when it has the
  * spec's type (anything else is reported by the schema check, never rendered), plus the schema
- * violations. Returns null when the value is not a JSON object at all.
+ * violations. `sizeBytes` (of the config blob) decides whether every violation is collected. Returns
+ * null when the value is not a JSON object at all.
  */
-export function readModelCard(config: unknown): ModelCard | null {
+export function readModelCard(config: unknown, sizeBytes = 0): ModelCard | null {
   if (!isObject(config)) return null;
+  listsCut = false;
   const descriptor = isObject(config.descriptor) ? readDescriptor(config.descriptor) : {};
   const cfg = isObject(config.config) ? readConfig(config.config) : {};
   const modelfs = isObject(config.modelfs) ? config.modelfs : {};
+  const diffIds = Array.isArray(modelfs.diffIds) ? modelfs.diffIds.filter((x): x is string => typeof x === "string") : [];
   return {
     descriptor,
     config: cfg,
-    diffIds: strings(modelfs, "diffIds") ?? [],
-    schemaIssues: validateModelPackConfig(config),
+    diffIds,
+    listsTruncated: listsCut,
+    schemaIssues: validateModelPackConfig(config, sizeBytes <= ALL_ERRORS_MAX_BYTES),
     schemaVersion: MODEL_SPEC_SCHEMA_VERSION,
   };
 }

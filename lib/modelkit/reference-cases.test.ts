@@ -124,3 +124,13 @@ describe("ModelPack config: model-spec's schema cases", () => {
     expect(view.kitRejections.map((r) => r.rule)).toEqual(["layer-without-filepath", "layer-without-filepath", "layer-without-filepath", "layer-without-filepath"]);
   });
 });
+
+describe("ModelPack config: hostile sizes", () => {
+  it("a 4 MiB config with 600k invalid languages is checked for its first violation only", () => {
+    const config = { descriptor: {}, config: { capabilities: { languages: Array.from({ length: 600_000 }, () => "xyz") } }, modelfs: { type: "layers", diffIds: ["sha256:a"] } };
+    const card = readModelCard(config, 4 * 1024 * 1024)!;
+    expect(card.schemaIssues).toHaveLength(1);
+    expect(card.config.capabilities?.languages).toHaveLength(100);
+    expect(card.listsTruncated).toBe(true);
+  });
+});

@@ -247,6 +247,8 @@ export interface ModelCard {
   config: ModelCardConfig;
   /** `modelfs.diffIds` in layer order (strings only) */
   diffIds: string[];
+  /** a list (authors, licenses, languages…) held more than 100 items and shows the first 100 */
+  listsTruncated: boolean;
   /** violations of model-spec's JSON schema; empty when the config is valid */
   schemaIssues: ModelCardSchemaIssue[];
   /** which schema checked it */

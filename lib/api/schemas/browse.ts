@@ -219,6 +219,7 @@ export const modelCardSchema = named(
         .optional(),
     }),
     diffIds: z.array(z.string()).describe("`modelfs.diffIds` in layer order"),
+    listsTruncated: z.boolean().describe("a list held more than 100 items; the first 100 are shown"),
     schemaIssues: z.array(z.strictObject({ pointer: z.string().describe("JSON pointer into the config"), message: z.string() })),
     schemaVersion: z.string().describe("the model-spec schema the config was checked against"),
   }),

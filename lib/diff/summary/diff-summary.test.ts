@@ -119,7 +119,7 @@ describe("diffSummary", () => {
 describe("ModelPack model card and kit's verdicts in the diff", () => {
   const card = (over: Partial<NonNullable<ModelKitView["modelCard"]>["descriptor"]>, cfg: NonNullable<ModelKitView["modelCard"]>["config"] = {}) => ({
     descriptor: { createdAt: "2026-01-01T00:00:00Z", createdAtValid: true, name: "vision", licenses: ["Apache-2.0"], ...over },
-    config: cfg, diffIds: [], schemaIssues: [], schemaVersion: "test",
+    config: cfg, diffIds: [], listsTruncated: false, schemaIssues: [], schemaVersion: "test",
   });
   const mp = (digest: string, c: ReturnType<typeof card>, rejections: ModelKitView["kitRejections"] = []) =>
     ({ ...view(digest, "1.11.0", { manifestVersion: "1.0.0" }, [], []), format: "modelpack" as const, modelCard: c, kitRejections: rejections });
