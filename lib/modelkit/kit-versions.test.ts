@@ -6,11 +6,13 @@ import { describe, expect, it } from "vitest";
 import { decodeOptionsFor } from "@/lib/data/decode-options-for";
 import { listLayerFiles } from "@/lib/layers/list-layer-files";
 import { parseManifest } from "@/lib/modelkit/parse-manifest";
+import { KIT_INIT_CASES } from "@/test/reference/kitops-kit-init-cases";
 import { KIT_MODELKIT_REF_CASES, KIT_PACK_UNPACK_CASES } from "@/test/reference/kitops-pack-unpack-cases";
 import { originLabel } from "@/test/reference/origin";
 import { packModelKit, type PackStyle, type PackedModelKit } from "@/test/support/fixtures/modelkits";
 import { buildModelKitView } from "./build-modelkit-view";
 import { parseKitfile } from "./parse-kitfile";
+import { validateKitfile } from "./validate-kitfile";
 
 const norm = (p: string) => p.replace(/^\.\//, "");
 
@@ -55,6 +57,21 @@ describe("kit's pack/unpack cases, packed as each kit version and read back", ()
     expect(listed).toEqual(c.files.map(norm).sort());
     // no path is listed twice, none doubled the way a whole-path prefix would (`data/train/train/…`)
     expect(new Set(listed).size).toBe(listed.length);
+  });
+});
+
+describe("Kitfiles kit init writes", () => {
+  it.each(KIT_INIT_CASES.map((c) => [originLabel(c.origin), c] as const))("%s", async (_label, c) => {
+    const { kitfile, warnings } = parseKitfile(JSON.stringify(c.expectedKitfile), "json");
+    expect(warnings).toEqual([]);
+    expect(validateKitfile(kitfile)).toEqual([]);
+    const files = Object.fromEntries(c.files.map((f) => [norm(f), `content of ${f}\n`]));
+    const { view, files: listed } = await viewAndFiles(await packModelKit({ kitfile, files, style: "kit" }));
+    expect(view.kitRejections).toEqual([]);
+    expect(view.warnings).toEqual([]);
+    // every file kit init put in the Kitfile is listed once, at its own path
+    const covered = c.files.map(norm).filter((f) => view.layers.some((l) => l.path !== null && (l.path === "." || f === l.path || f.startsWith(`${l.path}/`))));
+    expect(listed).toEqual([...new Set(covered)].sort());
   });
 });
 
