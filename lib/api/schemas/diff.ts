@@ -121,8 +121,8 @@ export const modelKitDiffSchema = named(
         z.strictObject({
           path: z.string().describe("`descriptor.licenses[0]`, `config.capabilities.inputTypes`"),
           kind: changeKind,
-          before: z.unknown().optional(),
-          after: z.unknown().optional(),
+          before: jsonValue.optional(),
+          after: jsonValue.optional(),
           noise: z.boolean().describe("`descriptor.createdAt`: kit writes the pack time"),
         }),
       ),
