@@ -106,7 +106,7 @@ export function ModelCard({ card }: { card: ModelCardData }) {
           <Url label="Source" value={d.sourceURL} />
           {d.datasetsURL?.length ? (
             <Row label="Datasets">
-              <ul className="plain">
+              <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
                 {d.datasetsURL.map((u, i) => (
                   <li key={i}>{/^https?:\/\//i.test(u) ? <a href={u} rel="noopener noreferrer nofollow" target="_blank">{u}</a> : <code>{u}</code>}</li>
                 ))}

@@ -29,13 +29,15 @@ export function summariseModelCard(card: ModelCard | null): ModelCardSummary | n
 /** The columns of a version list row, from an interpreted manifest (pure). */
 export function summariseVersion(digest: string, tags: string[], view: ModelKitView): VersionDTO {
   const k = view.kitfile;
+  // A ModelPack without the Kitfile annotation has no package section: its descriptor names it instead.
+  const d = view.modelCard?.descriptor;
   return {
     digest,
     tags,
     format: view.format,
-    packageName: k?.package?.name ?? null,
-    packageVersion: k?.package?.version ?? null,
-    authors: k?.package?.authors ?? [],
+    packageName: k?.package?.name ?? d?.name ?? null,
+    packageVersion: k?.package?.version ?? d?.version ?? null,
+    authors: k?.package?.authors ?? d?.authors?.slice(0, 10) ?? [],
     modelName: k?.model?.name ?? null,
     framework: k?.model?.framework ?? null,
     modelFormat: k?.model?.format ?? view.modelCard?.config.format ?? null,
