@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 import { contractEnv } from "./e2e/support/api-contract";
 import { authWebServer, oidcWebServer } from "./e2e/support/auth-server";
@@ -50,7 +51,7 @@ export default defineConfig({
         DATABASE_URL: "file:./data/e2e.db",
         // sessions are looked up on every request (anonymous here); production refuses to run without a secret
         NEXTAUTH_URL: BASE_URL,
-        NEXTAUTH_SECRET: "e2e-only-browse-secret-0123456789abcdef",
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
         NEXT_TELEMETRY_DISABLED: "1",
         ...contractEnv,
       },

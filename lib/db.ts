@@ -8,10 +8,10 @@ import { env } from "./env";
 /** App code uses the API subset common to both flavours; one build serves SQLite and PostgreSQL. */
 export type Db = SqliteClient;
 
-const flavour = /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? "postgres" : "sqlite";
+export const dbFlavour: "sqlite" | "postgres" = /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? "postgres" : "sqlite";
 
 function createDb(): Db {
-  if (flavour === "postgres") {
+  if (dbFlavour === "postgres") {
     return new PgClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL }) }) as unknown as Db;
   }
   return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: env.DATABASE_URL }) });

@@ -7,10 +7,10 @@ const schema = z.object({
   DATABASE_URL: z.string().min(1).default("file:./data/kitgate.db"),
   KITGATE_CONFIG: z.string().min(1).default("./kitgate.yaml"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  // sign-in (lib/auth): the secret signs session JWTs; lib/auth/resolve-auth-secret.ts decides when a default is safe
+  // sign-in (lib/auth): the secret signs session JWTs; there is no default (lib/auth/resolve-auth-secret.ts)
   NEXTAUTH_SECRET: z.string().min(32, "at least 32 characters").optional(),
   NEXTAUTH_URL: z.url().optional(),
-  /** `1` marks a throwaway demo/e2e install: a built-in session secret is accepted even under NODE_ENV=production */
+  /** `1` marks a throwaway demo install: without NEXTAUTH_SECRET a random one is generated into data/session-secret */
   KITGATE_DEMO: z.enum(["0", "1"]).default("0"),
   /**
    * `1` (integration and e2e servers only): every /api/v1 response is checked against its documented schema and a

@@ -196,7 +196,7 @@ const ROUTES: Record<string, Row> = {
   },
   "GET /api/v1/tokens": { call: () => ({ method: "GET", url: "/api/v1/tokens" }), expect: ownTokens(200) },
   "POST /api/v1/tokens": {
-    call: () => ({ method: "POST", url: "/api/v1/tokens", body: { name: "m", scopes: ["local/*"], permissions: ["repository.read"] } }),
+    call: () => ({ method: "POST", url: "/api/v1/tokens", body: { name: "m", scopes: ["local/demo/fraud-*"], permissions: ["repository.read"] } }),
     expect: ownTokens(201),
   },
   // revoking the viewer's token: the viewer (owner) and admins may; everyone else is told it does not exist
@@ -268,12 +268,12 @@ beforeAll(async () => {
   for (const r of ROLES) auth.set(r, { Cookie: await signIn(app.baseUrl, r, "matrix-password") });
   const valid = await createToken("viewer", ["local/demo/fraud-*"]);
   auth.set("token", { Authorization: `Bearer ${valid.token}` });
-  const expired = await createToken("viewer", ["local/*"]);
+  const expired = await createToken("viewer", ["local/demo/fraud-*"]);
   const sqlite = new Database(dbFile);
   sqlite.prepare(`UPDATE "ApiToken" SET "expiresAt" = ? WHERE "id" = ?`).run(Date.now() - 1000, expired.info.id);
   sqlite.close();
   auth.set("expired-token", { Authorization: `Bearer ${expired.token}` });
-  const revoked = await createToken("viewer", ["local/*"]);
+  const revoked = await createToken("viewer", ["local/demo/fraud-*"]);
   expect((await send("viewer", { method: "DELETE", url: `/api/v1/tokens/${revoked.info.id}` })).status).toBe(204);
   auth.set("revoked-token", { Authorization: `Bearer ${revoked.token}` });
 
@@ -291,7 +291,7 @@ beforeAll(async () => {
     const entry = files.listing.entries.find((e) => (e.type ?? e.kind) === "file") ?? files.listing.entries[0]!;
     file[s] = entry.path;
   }
-  ctx = { layer, file, viewerTokenId: async () => (await createToken("viewer", ["local/*"])).info.id };
+  ctx = { layer, file, viewerTokenId: async () => (await createToken("viewer", ["local/demo/fraud-*"])).info.id };
 }, 120_000);
 
 afterAll(async () => {
@@ -334,7 +334,7 @@ describe("permission matrix", () => {
   });
 
   it("stores API tokens only as sha256 hashes", async () => {
-    const { token } = await createToken("viewer", ["local/*"]);
+    const { token } = await createToken("viewer", ["local/demo/fraud-*"]);
     const sqlite = new Database(path.join(dir, "matrix.db"), { readonly: true });
     const rows = sqlite.prepare(`SELECT * FROM "ApiToken"`).all();
     sqlite.close();

@@ -13,7 +13,8 @@ export function TokenManager({ tokens, permissions }: { tokens: ApiResponse<"lis
     const form = new FormData(event.currentTarget);
     const body = {
       name: String(form.get("name") ?? ""),
-      scopes: String(form.get("scopes") ?? "").split(/[\s,]+/).filter(Boolean),
+      // spaces or commas separate scopes, except the commas of a `{a,b}` list
+      scopes: String(form.get("scopes") ?? "").match(/(?:\{[^}]*\}|[^\s,{])+/g) ?? [],
       // the server refuses anything but its permission names (422 naming the bad one)
       permissions: form.getAll("permissions").map(String) as ApiBody<"createApiToken">["permissions"],
       expiresInDays: Number(form.get("expiresInDays") ?? 90),

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+
 // Ports and env of the second Next server the auth suite runs against (sign-in required, test IdP), shared by
 // playwright.config.ts's webServer entries and e2e/auth*.spec.ts.
 import { contractEnv } from "./api-contract";
@@ -25,7 +27,8 @@ export const authWebServer = {
     KITGATE_CONFIG: "./e2e/support/kitgate.auth.yaml",
     DATABASE_URL: "file:./data/e2e-auth.db",
     NEXTAUTH_URL: AUTH_BASE_URL,
-    NEXTAUTH_SECRET: "e2e-only-session-secret-0123456789abcdef",
+    // per run: nothing that signs sessions is written in the source
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     E2E_OIDC_SECRET,
     NEXT_TELEMETRY_DISABLED: "1",
     ...contractEnv,

@@ -20,7 +20,9 @@ describe("grant evaluation", () => {
   it.each([
     // groups, permission, registry, repository, expected
     [["fraud-team"], "repository.read", "acme", "fraud-detection", true],
-    [["fraud-team"], "promotion.request", "acme", "fraud-scoring/v2", true],
+    [["fraud-team"], "promotion.request", "acme", "fraud-scoring", true],
+    // `*` stays inside its path segment: acme/fraud-* does not reach below fraud-scoring/
+    [["fraud-team"], "promotion.request", "acme", "fraud-scoring/v2", false],
     [["fraud-team"], "approval.decide", "acme", "fraud-detection", false],
     [["fraud-team"], "repository.read", "acme", "churn", false],
     [["fraud-team"], "repository.read", "local", "fraud-detection", false],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { scopeSyntaxError } from "@/lib/access/scope-matches";
 
 // Schema of kitgate.yaml as written by a person (env var *names*, relative paths). load-config.ts turns a
 // parsed value into the resolved `KitgateConfig`. Pure module: no I/O, no env reads.
@@ -43,13 +44,11 @@ const byteSize = z.union([
 // ── auth / access (owned by the sign-in feature) ──────────────────────────────────────────────────────────
 const ROLE_NAMES = ["viewer", "contributor", "reviewer", "approver", "admin"] as const;
 
-/** `registry-glob/repository-glob` or `*`; no spaces, no leading slash, no `..`, so a typo cannot widen a grant silently. */
-const scope = z
-  .string()
-  .min(1)
-  .max(300)
-  .regex(/^(\*|[A-Za-z0-9*?._{},!\[\]-]+(\/[A-Za-z0-9*?._{},!\[\]/-]+)?)$/, "must be `*` or `registry-glob/repository-glob`")
-  .refine((s) => !s.includes(".."), "must not contain `..`");
+/** `*` or `registry/repository-path` in the grammar of lib/access/scope-matches.ts (linear-time matching). */
+const scope = z.string().superRefine((s, ctx) => {
+  const why = scopeSyntaxError(s);
+  if (why) ctx.addIssue({ code: "custom", message: `scope ${JSON.stringify(s.slice(0, 80))}: ${why}` });
+});
 
 const regexSource = z.string().refine((s) => {
   try {

@@ -5,12 +5,12 @@ import { getEnvironmentRules } from "@/lib/approvals/get-environment-rules";
 import { runPromotion } from "@/lib/approvals/run-promotion";
 import { runTransition } from "@/lib/approvals/run-transition";
 import { toApprovalDTO } from "@/lib/approvals/to-approval-dto";
-import { requirePermission } from "@/lib/auth/require-permission";
 import { getConfig } from "@/lib/config/get-config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import type { Actor } from "./dto";
+import { approvalNotFound, requireApprovalAccess } from "./require-approval-access";
 
 const MAX_COMMENT_CHARS = 2000;
 
@@ -34,9 +34,8 @@ export interface DecideApprovalOptions {
 export async function decideApproval(actor: Actor, input: DecideApprovalInput, options: DecideApprovalOptions = {}): Promise<ApprovalRequestDTO> {
   if (actor.kind === "anonymous") throw new AppError("UNAUTHENTICATED", "Sign in to do this");
   const found = await db.approvalRequest.findUnique({ where: { id: input.id } });
-  if (!found) throw new AppError("NOT_FOUND", `approval request ${input.id} not found`);
-  const target = { registry: found.registry, repository: found.repository };
-  await requirePermission(actor, "approval.decide", target);
+  if (!found) throw approvalNotFound(input.id);
+  await requireApprovalAccess(actor, found, "approval.decide");
   const env = getEnvironmentRules(await getConfig(), found.environment);
   const role = actorRole(actor, found.registry, found.repository) ?? "viewer";
   const now = options.now ?? (() => new Date());

@@ -6,13 +6,13 @@ import { currentDigest } from "@/lib/approvals/promote-in-registry";
 import { runTransition } from "@/lib/approvals/run-transition";
 import { toApprovalDTO } from "@/lib/approvals/to-approval-dto";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { requirePermission } from "@/lib/auth/require-permission";
 import { getConfig } from "@/lib/config/get-config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getRegistries } from "@/lib/registry/get-registries";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import type { Actor } from "./dto";
+import { approvalNotFound, requireApprovalAccess } from "./require-approval-access";
 
 const MAX_REASON_CHARS = 2000;
 
@@ -25,8 +25,8 @@ const MAX_REASON_CHARS = 2000;
 export async function revokeApproval(actor: Actor, input: { id: string; reason?: string | null }): Promise<ApprovalRequestDTO> {
   if (actor.kind === "anonymous") throw new AppError("UNAUTHENTICATED", "Sign in to do this");
   const found = await db.approvalRequest.findUnique({ where: { id: input.id }, include: { promotions: true } });
-  if (!found) throw new AppError("NOT_FOUND", `approval request ${input.id} not found`);
-  await requirePermission(actor, "approval.decide", { registry: found.registry, repository: found.repository });
+  if (!found) throw approvalNotFound(input.id);
+  await requireApprovalAccess(actor, found, "approval.decide");
   const config = await getConfig();
   const env = getEnvironmentRules(config, found.environment);
   const role = actorRole(actor, found.registry, found.repository) ?? "viewer";

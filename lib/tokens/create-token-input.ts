@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PERMISSIONS } from "@/lib/access/permissions";
+import { scopeSyntaxError } from "@/lib/access/scope-matches";
 import type { Permission } from "@/lib/access/types";
 
 /** A CI token that lives longer than a year is a forgotten credential. */
@@ -11,7 +12,12 @@ const TOKENABLE = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => PERMI
 export const createTokenInput = z.strictObject({
   name: z.string().trim().min(1).max(100),
   scopes: z
-    .array(z.string().regex(/^(\*|[A-Za-z0-9*?._{},!\[\]-]+(\/[A-Za-z0-9*?._{},!\[\]/-]+)?)$/, "must be `*` or `registry-glob/repository-glob`"))
+    .array(
+      z.string().superRefine((s, ctx) => {
+        const why = scopeSyntaxError(s);
+        if (why) ctx.addIssue({ code: "custom", message: why });
+      }),
+    )
     .min(1)
     .max(20),
   permissions: z

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -44,7 +45,8 @@ export async function startKitgate(opts: { configPath: string; dbFile: string; e
     DATABASE_URL: `file:${opts.dbFile}`,
     KITGATE_CONFIG: opts.configPath,
     NEXTAUTH_URL: baseUrl,
-    NEXTAUTH_SECRET: "permission-matrix-test-secret-0123456789abcdef",
+    // a fresh secret per server: nothing that signs sessions is written in the source, not even for tests
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     ...opts.env,
   } as NodeJS.ProcessEnv;
   await run(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], env);
