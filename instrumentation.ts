@@ -5,4 +5,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { assertStartup } = await import("@/lib/startup/check-startup");
   await assertStartup("web server");
+  const [{ loadConfig }, { stampClientAddress }] = await Promise.all([import("@/lib/config/load-config"), import("@/lib/startup/stamp-client-address")]);
+  stampClientAddress((await loadConfig()).trustedProxies ?? []);
 }

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, description: "Not found, or not visible to the caller (the two are indistinguishable on purpose)." },
   CONFLICT: { status: 409, description: "Illegal in the current state, or a concurrent change won: reload and retry." },
   TOO_LARGE: { status: 413, description: "The request body is over the route's cap." },
+  RATE_LIMITED: { status: 429, description: "Too many failed attempts from this address (e.g. rejected API tokens); retry after the time the message names." },
   UNPROCESSABLE: { status: 422, description: "Invalid parameters or body; `issues` names each bad field." },
   MALFORMED_CONTENT: { status: 422, description: "Registry content (manifest, config, layer) is malformed." },
   LIMIT_EXCEEDED: { status: 422, description: "Content is over a safety budget (entries, bytes, size)." },

@@ -18,10 +18,18 @@ const ERRORS: Record<string, string> = {
   SessionRequired: "Sign in to continue.",
 };
 
+/** `LockedOut-<seconds>` from the server's sign-in throttle (lib/auth/sign-in-throttle.ts). */
+function lockedOutMessage(error: string): string | null {
+  const seconds = /^LockedOut-(\d+)$/.exec(error)?.[1];
+  if (!seconds) return null;
+  const minutes = Math.max(1, Math.ceil(Number(seconds) / 60));
+  return `Too many failed sign-ins for this account or from your address. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
 /** Provider buttons and the local account form; next-auth's client adds its CSRF token to each POST. */
 export function SignInForm({ oidc, local, callbackUrl, error }: SignInFormProps) {
   const [busy, setBusy] = useState(false);
-  const message = error ? (ERRORS[error] ?? "Sign-in failed.") : null;
+  const message = error ? (ERRORS[error] ?? lockedOutMessage(error) ?? "Sign-in failed.") : null;
 
   async function submitLocal(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,5 +1,6 @@
 import "server-only";
 import { getConfig } from "@/lib/config/get-config";
+import { assertPromotionGate } from "@/lib/data/evaluate-policy";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getRegistries } from "@/lib/registry/get-registries";
@@ -37,6 +38,7 @@ export async function runPromotion(requestId: string, now: () => Date = () => ne
   let statementDigest: string | null = null;
   let copiedReferrers = 0;
   try {
+    await assertPromotionGate(request);
     ({ previousDigest, copiedReferrers } = await promoteInRegistry(source, request.repository, request.digest, target));
     if (config.trust?.signingKey) {
       const key = await loadSigningKey(config.trust.signingKey);

@@ -7,6 +7,7 @@ export type AuditAction =
   | "auth.sign-in-failed"
   | "auth.sign-out"
   | "auth.disabled-user-blocked"
+  | "auth.locked-out"
   | "token.create"
   | "token.use"
   | "token.revoke"

@@ -7,11 +7,13 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { requestOrigin } from "@/lib/audit/request-origin";
 import { getConfig } from "@/lib/config/get-config";
 import type { KitgateConfig, OidcConfig } from "@/lib/config/types";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { extractGroups } from "./extract-groups";
 import { fetchUserinfoClaims } from "./fetch-userinfo-claims";
 import { recordSignIn } from "./record-sign-in";
 import { resolveAuthSecret } from "./resolve-auth-secret";
+import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "./sign-in-throttle";
 import type { SignInIdentity } from "./types";
 import { verifyLocalPassword } from "./verify-local-password";
 
@@ -46,16 +48,21 @@ function build(config: KitgateConfig): NextAuthOptions {
         credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, req) {
           const username = String(credentials?.username ?? "").trim().toLowerCase().slice(0, 64);
+          const origin = requestOrigin(new Headers(req.headers as Record<string, string>));
+          // throws while the account or this client is locked out; next-auth shows its message on /signin
+          await assertSignInAllowed(username, origin.ip);
           const identity = await verifyLocalPassword(auth, username, String(credentials?.password ?? ""));
           if (!identity) {
             await recordAuditEvent({
               action: "auth.sign-in-failed",
               actorName: username || null,
-              ...requestOrigin(new Headers(req.headers as Record<string, string>)),
+              ...origin,
               details: { provider: LOCAL_PROVIDER_ID },
             });
+            await recordSignInFailure(username, origin.ip, origin.userAgent);
             return null;
           }
+          await recordSignInSuccess(username);
           return identity as IdentityUser;
         },
       }),
@@ -83,12 +90,14 @@ function build(config: KitgateConfig): NextAuthOptions {
           token.sub = identity.id;
           token.groups = identity.groups;
           token.provider = identity.provider;
+          // getActor accepts the cookie only while the user's version is unchanged; sign-out bumps it
+          token.sv = (await db.user.findUnique({ where: { id: identity.id }, select: { sessionVersion: true } }))?.sessionVersion ?? 0;
         }
         return token;
       },
       async session({ session, token }) {
-        // Only the id matters for authorisation (getActor re-reads the User row each request); groups are for display.
-        session.user = { id: token.sub ?? "", name: token.name ?? null, email: token.email ?? null, groups: token.groups ?? [] };
+        // Only the id and version matter for authorisation (getActor re-reads the User row each request); groups are for display.
+        session.user = { id: token.sub ?? "", name: token.name ?? null, email: token.email ?? null, groups: token.groups ?? [], sessionVersion: token.sv ?? 0 };
         return session;
       },
     },
@@ -97,6 +106,9 @@ function build(config: KitgateConfig): NextAuthOptions {
         await audit("auth.sign-in", user.id, user.name ?? null, { provider: account?.provider ?? null });
       },
       async signOut({ token }) {
+        // A JWT cannot be recalled, so sign-out retires every cookie issued to this user so far (red-team finding 10):
+        // a copied cookie stops working at its next request, on every device.
+        if (token?.sub) await db.user.updateMany({ where: { id: token.sub }, data: { sessionVersion: { increment: 1 } } });
         await audit("auth.sign-out", token?.sub ?? null, token?.name ?? null, {});
       },
     },

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 import { scopeSyntaxError } from "@/lib/access/scope-matches";
 
@@ -43,6 +44,16 @@ const byteSize = z.union([
 
 // ── auth / access (owned by the sign-in feature) ──────────────────────────────────────────────────────────
 const ROLE_NAMES = ["viewer", "contributor", "reviewer", "approver", "admin"] as const;
+
+/** An IPv4/IPv6 address or CIDR (`10.0.0.0/8`, `fd00::/8`). */
+const cidr = z.string().refine((s) => {
+  const [address, bits, extra] = s.split("/");
+  const family = isIP(address ?? "");
+  if (!family || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}, "must be an IP address or CIDR such as 10.0.0.0/8");
 
 /** `*` or `registry/repository-path` in the grammar of lib/access/scope-matches.ts (linear-time matching). */
 const scope = z.string().superRefine((s, ctx) => {
@@ -252,6 +263,8 @@ export const configFileSchema = z
     environments: z.array(environmentSchema).optional(),
     webhooks: z.array(webhookSchema).optional(),
     audit: auditSchema.optional(),
+    /** reverse proxies / load balancers (IP or CIDR) whose X-Forwarded-For is believed; read at start-up */
+    trustedProxies: z.array(cidr).max(100).optional(),
   })
   .superRefine((c, ctx) => {
     checkEnvironmentOrder(c.environments ?? [], ctx);

@@ -130,6 +130,7 @@ function resolveConfig(file: ConfigFile, abs: string): KitgateConfig {
   if (file.access) config.access = file.access;
   if (file.policies !== undefined) config.policies = at(file.policies);
   if (file.environments) config.environments = file.environments;
+  if (file.trustedProxies) config.trustedProxies = file.trustedProxies;
   if (file.webhooks) {
     config.webhooks = file.webhooks.map((w, i) => ({
       url: w.url,

@@ -109,6 +109,8 @@ export interface KitgateConfig {
   webhooks?: WebhookConfig[];
   /** audit chain checkpoints (lib/audit/checkpoint); defaults apply when absent */
   audit?: AuditConfig;
+  /** proxies whose X-Forwarded-For is believed (lib/auth/client-address.ts) */
+  trustedProxies?: string[];
 }
 
 export interface AuditConfig {

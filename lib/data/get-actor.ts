@@ -46,7 +46,8 @@ export const getActor = cache(async (): Promise<Actor> => {
   const userId = session?.user?.id;
   if (!userId) return anonymous(rules);
   const user = await db.user.findUnique({ where: { id: userId } });
-  if (!user || user.disabled) return anonymous(rules);
+  // a cookie from before the user's last sign-out is dead even though its JWT is still valid (red-team finding 10)
+  if (!user || user.disabled || (session.user.sessionVersion ?? 0) !== user.sessionVersion) return anonymous(rules);
   const groups = currentGroups(config, user);
   if (groups === null) return anonymous(rules);
   const principal: Principal = { kind: "user", id: user.id, groups };

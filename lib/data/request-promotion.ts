@@ -60,7 +60,7 @@ export async function requestPromotion(actor: Actor, input: RequestPromotionInpu
 
   const gate = options.gate
     ? await options.gate(actor, { ref: canonical, environment: env.name })
-    : await evaluatePolicy(actor, { ref: canonical, environment: env.name });
+    : await evaluatePolicy(actor, { ref: canonical, environment: env.name, tag: ref.tag });
   const role = actorRole(actor, repo.registry, repo.repository) ?? "viewer";
   const now = options.now ?? new Date();
   const outcome = transition(gate.passed ? "scan-passed" : "quarantined", "request", {

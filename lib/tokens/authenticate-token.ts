@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { incrementThrottle, pruneThrottles } from "@/lib/auth/throttle";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { TOKEN_PATTERN } from "./generate-token-secret";
@@ -8,6 +9,13 @@ import { tokenStatus } from "./token-status";
 
 /** lastUsedAt and the `token.use` audit row are written at most once a minute per token (CI polls often). */
 const USE_RECORD_INTERVAL_MS = 60_000;
+const MINUTE_MS = 60_000;
+/** A CI job with a stale token retries a few times; dozens a minute from one address is guessing or a broken loop. */
+export const MAX_REJECTIONS_PER_MINUTE = 20;
+
+const windowStart = (now: Date) => new Date(Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS);
+/** per source address and wall-clock minute; callers without an address (tests, in-process calls) share one key */
+const rejectionKey = (ip: string | null, now: Date) => `token-rejected:${ip ?? "unknown"}:${windowStart(now).getTime()}`;
 
 export interface AuthenticatedToken {
   id: string;
@@ -26,6 +34,12 @@ export async function authenticateToken(
   origin: { ip: string | null; userAgent: string | null },
 ): Promise<AuthenticatedToken> {
   const now = new Date();
+  const source = rejectionKey(origin.ip, now);
+  // a source that keeps presenting bad tokens is refused before any lookup for the rest of its minute
+  const rejected = await db.throttle.findUnique({ where: { key: source }, select: { count: true, windowStart: true } });
+  if (rejected && rejected.windowStart.getTime() + MINUTE_MS > now.getTime() && rejected.count >= MAX_REJECTIONS_PER_MINUTE) {
+    throw new AppError("RATE_LIMITED", `Too many rejected API tokens from your address; retry after ${Math.ceil((rejected.windowStart.getTime() + MINUTE_MS - now.getTime()) / 1000)} s`);
+  }
   const row = TOKEN_PATTERN.test(secret)
     ? await db.apiToken.findUnique({
         where: { hash: hashToken(secret) },
@@ -33,13 +47,23 @@ export async function authenticateToken(
       })
     : null;
   if (!row || tokenStatus(row, now) !== "active" || row.user.disabled) {
-    await recordAuditEvent({
-      action: "token.rejected",
-      actorId: row?.userId ?? null,
-      target: row ? `token:${row.id}` : null,
-      ...origin,
-      details: { reason: !row ? "unknown" : row.user.disabled ? "user disabled" : tokenStatus(row, now) },
-    });
+    // One audit row per source and minute (plus one when the count reaches 10, 100 …), not one per attempt: 60 random
+    // `kg_` tokens used to write 60 chained rows, each a serialised transaction (red-team finding 5).
+    const count = await incrementThrottle(source, windowStart(now), MINUTE_MS);
+    if (count === 1) void pruneThrottles(now).catch(() => {});
+    if (Number.isInteger(Math.log10(count))) {
+      await recordAuditEvent({
+        action: "token.rejected",
+        actorId: row?.userId ?? null,
+        target: row ? `token:${row.id}` : null,
+        ...origin,
+        details: {
+          reason: !row ? "unknown" : row.user.disabled ? "user disabled" : tokenStatus(row, now),
+          rejectedThisMinute: count,
+          minute: windowStart(now).toISOString(),
+        },
+      });
+    }
     throw new AppError("UNAUTHENTICATED", "Invalid, expired or revoked API token");
   }
   const { count } = await db.apiToken.updateMany({
