@@ -78,7 +78,10 @@ const REGISTRY_ERRORS: ErrorCode[] = ["UPSTREAM", "UPSTREAM_TIMEOUT", "DIGEST_MI
 export function errorCodesOf(e: EndpointDefinition): ErrorCode[] {
   const codes = new Set<ErrorCode>(e.errors);
   codes.add("INTERNAL");
-  if (e.access !== "public") codes.add("UNAUTHENTICATED"); // a bad bearer token is refused everywhere, anonymous where sign-in is needed
+  if (e.access !== "public") {
+    codes.add("UNAUTHENTICATED"); // a bad bearer token is refused everywhere, anonymous where sign-in is needed
+    codes.add("RATE_LIMITED"); // an address that keeps sending bad bearer tokens is refused for the rest of its minute
+  }
   if (e.query || e.params || e.body) codes.add("UNPROCESSABLE");
   if (e.method !== "GET") codes.add("FORBIDDEN"); // cross-site requests with a session cookie
   if (e.body) {

@@ -71,7 +71,8 @@ export async function startSecurityFixture(options: { extraConfig?: string; star
   const password = randomBytes(12).toString("base64url");
   const configPath = writeConfig(dir, password, options.extraConfig);
   const dbFile = path.join(dir, "kitgate.db");
-  const app = await startKitgate({ configPath, dbFile, ...options.start });
+  // every response is also checked against the OpenAPI contract (lib/http/define-route.ts): error codes included
+  const app = await startKitgate({ configPath, dbFile, ...options.start, env: { KITGATE_VALIDATE_RESPONSES: "1", ...options.start?.env } });
   const cookies = new Map<string, string>();
   const fixture: SecurityFixture = {
     app,
