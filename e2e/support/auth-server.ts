@@ -7,7 +7,8 @@ export const AUTH_PORT = 3101;
 export const AUTH_BASE_URL = `http://127.0.0.1:${AUTH_PORT}`;
 export const OIDC_PORT = 4100;
 export const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
-export const E2E_OIDC_SECRET = "e2e-oidc-secret";
+/** per run, shared by the IdP and Kitgate through their environments (both are started by Playwright's main process) */
+export const E2E_OIDC_SECRET = randomBytes(16).toString("hex");
 
 export const oidcWebServer = {
   command: "node e2e/support/oidc-server.mjs",

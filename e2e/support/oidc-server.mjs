@@ -1,12 +1,14 @@
 // A real OpenID Provider (npm oidc-provider) on loopback for the auth e2e suite. Users sit in different groups;
 // "gina" behaves like GitLab: her groups are only in /userinfo, not in the id_token. The dev login form accepts
 // any password (the login name picks the account), which is fine for a test IdP.
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import Provider from "oidc-provider";
 
 const PORT = Number(process.env.OIDC_PORT ?? 4100);
 const ISSUER = `http://127.0.0.1:${PORT}`;
 const APP = process.env.OIDC_APP_URL ?? "http://127.0.0.1:3101";
+if (!process.env.E2E_OIDC_SECRET) throw new Error("E2E_OIDC_SECRET is not set (playwright.config.ts passes a per-run value)");
 
 const USERS = {
   alice: { name: "Alice Fraud", email: "alice@example.test", groups: ["fraud-team"] },
@@ -22,7 +24,7 @@ const provider = new Provider(ISSUER, {
   clients: [
     {
       client_id: "kitgate-e2e",
-      client_secret: process.env.E2E_OIDC_SECRET ?? "e2e-oidc-secret",
+      client_secret: process.env.E2E_OIDC_SECRET,
       redirect_uris: [`${APP}/api/auth/callback/oidc`],
       grant_types: ["authorization_code"],
       response_types: ["code"],
@@ -44,7 +46,7 @@ const provider = new Provider(ISSUER, {
     };
   },
   features: { devInteractions: { enabled: true } },
-  cookies: { keys: ["e2e-only-cookie-key"] },
+  cookies: { keys: [randomBytes(32).toString("hex")] },
 });
 
 http.createServer(provider.callback()).listen(PORT, "127.0.0.1", () => console.log(`test IdP on ${ISSUER}`));
