@@ -255,7 +255,7 @@ beforeAll(async () => {
   writeFileSync(
     configPath,
     `registries:\n  - { name: local, layout: ${path.join(ROOT, "data/registry")} }\ncache: { dir: ${path.join(dir, "cache")}, maxBytes: 64MiB }\n` +
-      `auth:\n  oidc: { issuer: "http://127.0.0.1:9", clientId: x, adminGroup: g-admin }\n  databaseUsers: false\n  localUsers:\n${users}\naccess:\n${grants}\n` +
+      `auth:\n  oidc: { issuer: "http://127.0.0.1:9", clientId: x, adminGroup: g-admin }\n  databaseUsers: false\n  # the matrix presents expired and revoked tokens ~120 times a minute on purpose\n  rejectedTokensPerMinute: 100000\n  localUsers:\n${users}\naccess:\n${grants}\n` +
       // the repository's demo policies, so /policy/evaluate answers for real (approval rows still use "nowhere")
       `trust:\n  keys: [{ name: ci-scanner, publicKeyFile: ${path.join(ROOT, "data/keys/ci-scanner.pub")} }]\n` +
       `policies: ${path.join(ROOT, "policies")}\nenvironments:\n  - { name: dev }\n  - { name: staging, after: dev }\n  - { name: production, after: staging }\n`,

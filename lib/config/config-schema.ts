@@ -117,6 +117,8 @@ const authConfigSchema = z
     /** also accept accounts stored in the database (the demo creates its personas there) */
     databaseUsers: z.boolean().default(true),
     sessionMaxAgeMinutes: z.number().int().min(5).max(60 * 24 * 30).default(8 * 60),
+    /** rejected API tokens one address may present per minute before it gets 429 (default 20; raise it for a large NAT) */
+    rejectedTokensPerMinute: z.number().int().min(1).max(100_000).optional(),
   })
   .superRefine((a, ctx) => {
     const seen = new Set<string>();

@@ -63,6 +63,7 @@ export interface AuthConfig {
   localUsers: LocalUserConfig[];
   databaseUsers: boolean;
   sessionMaxAgeMinutes: number;
+  rejectedTokensPerMinute?: number;
 }
 
 export type AccessRuleConfig = {
