@@ -14,6 +14,7 @@ import { searchString } from "@/lib/format/search-string";
 import { queryKeys } from "@/lib/query-keys";
 import { MarkdownView } from "./markdown-view";
 import { TensorTable } from "./tensor-table";
+import { VerificationNote } from "./verification-note";
 
 // Monaco touches `window` at import time and weighs megabytes: load it only when a text file is opened.
 const MonacoViewer = dynamic(() => import("./monaco-viewer"), {
@@ -65,6 +66,7 @@ export function FileViewer({ pinnedRef, layer, path, full, fullHref }: { pinnedR
           {f.sha256 ? <CopyButton text={f.sha256} label={`Copy sha256 of ${f.path}`}>sha256</CopyButton> : null}
         </span>
       </div>
+      <VerificationNote pinnedRef={pinnedRef} layer={f.layerDigest} verification={f.verification} />
       {f.truncated ? (
         <div className="alert alert-warn" style={{ margin: 12 }}>
           Showing the first part of this file only (display budget).{" "}

@@ -13,6 +13,7 @@ import { searchString } from "@/lib/format/search-string";
 import { queryKeys } from "@/lib/query-keys";
 import { FileTree } from "./file-tree";
 import { FileViewer } from "./file-viewer";
+import { VerificationNote } from "./verification-note";
 
 export interface LayerChoice {
   digest: string;
@@ -82,6 +83,7 @@ export function FilesBrowser({
           <ErrorPanel error={{ code: (listing.error as ApiError).code ?? "INTERNAL", message: listing.error.message }} />
         ) : (
           <>
+            <VerificationNote pinnedRef={pinnedRef} layer={listing.data.layerDigest} verification={listing.data.listing.verification} />
             {listing.data.listing.warnings.length > 0 || listing.data.listing.truncated ? (
               <div className="alert alert-warn" style={{ marginBottom: 8 }}>
                 <ul>

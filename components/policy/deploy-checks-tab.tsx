@@ -17,7 +17,7 @@ export async function DeployChecksTab({ pageRef, env }: { pageRef: string; env: 
     return <p className="muted">No deployment environments are configured (kitgate.yaml `environments:`).</p>;
   }
   const current = env ?? environments[environments.length - 1]!;
-  const result = await settle(evaluatePolicy(actor, { ref: pageRef, environment: current }));
+  const result = await settle(async () => evaluatePolicy(actor, { ref: pageRef, environment: current }));
   return (
     <div className="stack">
       <EnvironmentNav pageRef={pageRef} environments={environments} current={current} />

@@ -53,6 +53,11 @@ export interface EndpointDefinition {
   cache?: "no-store";
   /** registry content is read: registry failures and content errors are possible too */
   readsRegistry?: boolean;
+  /**
+   * This operation's request budget in seconds, when reading is its whole point (verifying a multi-GiB layer);
+   * otherwise `timeouts.requestSeconds` from the config applies (lib/http/request-budget).
+   */
+  budgetSeconds?: number;
 }
 
 export const ENDPOINT_TAGS = {

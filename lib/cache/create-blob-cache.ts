@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -37,7 +37,6 @@ export function createBlobCache(options: { dir: string; maxBytes: number }): Blo
     blobsStored: 0,
     rejectedWrites: 0,
   };
-  const inflight = new Map<string, Promise<void>>();
   let total: number | null = null;
   let evicting: Promise<void> | null = null;
 
@@ -45,6 +44,40 @@ export function createBlobCache(options: { dir: string; maxBytes: number }): Blo
     const d = parseDigest(digest);
     return path.join(dir, kind, d.algorithm, d.hex);
   };
+
+  /**
+   * Provenance: one empty-ish marker per (scope, digest) the bytes were verified from, beside the shared
+   * content. Markers are created atomically (no read-modify-write), so replicas sharing the volume cannot
+   * lose each other's, and a marker without content reads as a miss.
+   */
+  const scopeFile = (digest: string, scope: string) => {
+    const d = parseDigest(digest);
+    return path.join(dir, "scopes", d.algorithm, d.hex, createHash("sha256").update(scope).digest("hex").slice(0, 40));
+  };
+
+  async function hasScope(digest: string, scope: string): Promise<boolean> {
+    try {
+      await stat(scopeFile(digest, scope));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async function addScope(digest: string, scope: string): Promise<void> {
+    const file = scopeFile(digest, scope);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, scope);
+  }
+
+  async function dropScopes(file: string): Promise<void> {
+    const [kind, alg, hex] = file.split(path.sep).slice(-3);
+    if (!kind || !alg || !hex) return;
+    // a digest may be cached both as blob and as manifest; markers go when neither copy is left
+    const other = path.join(dir, kind === "blobs" ? "manifests" : "blobs", alg, hex);
+    if (await stat(other).then(() => true, () => false)) return;
+    await rm(path.join(dir, "scopes", alg, hex), { recursive: true, force: true });
+  }
 
   async function tmpFile(): Promise<string> {
     await mkdir(path.join(dir, "tmp"), { recursive: true });
@@ -97,6 +130,7 @@ export function createBlobCache(options: { dir: string; maxBytes: number }): Blo
       if (e.file === keep) continue;
       await rm(e.file, { force: true });
       if (e.file.includes(`${path.sep}manifests${path.sep}`)) await rm(`${e.file}.json`, { force: true });
+      await dropScopes(e.file);
       sum -= e.size;
       stats.evictions++;
     }
@@ -140,6 +174,45 @@ export function createBlobCache(options: { dir: string; maxBytes: number }): Blo
       if (err && (err as AppError).code === "DIGEST_MISMATCH") rm(file, { force: true }).catch(() => {});
     });
     return verifier;
+  }
+
+  async function readBlobBytes(desc: Pick<Descriptor, "digest" | "size">): Promise<Buffer | null> {
+    const file = fileOf("blobs", desc.digest);
+    let bytes: Buffer;
+    try {
+      const st = await stat(file);
+      if (st.size !== desc.size) return null;
+      bytes = await readFile(file);
+    } catch {
+      return null;
+    }
+    // hashed again before use: another replica, an operator or a failing disk may have changed the file
+    if (bytes.length !== desc.size || computeDigest(bytes, parseDigest(desc.digest).algorithm) !== desc.digest) {
+      await rm(file, { force: true });
+      return null;
+    }
+    touch(file);
+    return bytes;
+  }
+
+  async function writeBlobBytes(desc: Pick<Descriptor, "digest" | "size">, bytes: Uint8Array): Promise<void> {
+    if (!accepts(bytes.length)) return;
+    if (bytes.length !== desc.size || computeDigest(bytes, parseDigest(desc.digest).algorithm) !== desc.digest) {
+      stats.rejectedWrites++;
+      throw new AppError("DIGEST_MISMATCH", `blob bytes do not match ${desc.digest}`);
+    }
+    const final = fileOf("blobs", desc.digest);
+    const tmp = await tmpFile();
+    try {
+      await writeFile(tmp, bytes, { flag: "wx" });
+      await mkdir(path.dirname(final), { recursive: true });
+      await rename(tmp, final);
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw e;
+    }
+    stats.blobsStored++;
+    await added(bytes.length, final);
   }
 
   async function writeBlob(desc: Pick<Descriptor, "digest" | "size">, content: Readable): Promise<void> {
@@ -199,13 +272,5 @@ export function createBlobCache(options: { dir: string; maxBytes: number }): Blo
     return size <= maxBytes;
   }
 
-  function singleFlight(key: string, fill: () => Promise<void>): Promise<void> {
-    const running = inflight.get(key);
-    if (running) return running;
-    const p = fill().finally(() => inflight.delete(key));
-    inflight.set(key, p);
-    return p;
-  }
-
-  return { dir, maxBytes, stats, accepts, openBlob, writeBlob, readManifest, writeManifest, singleFlight };
+  return { dir, maxBytes, stats, accepts, openBlob, writeBlob, readBlobBytes, writeBlobBytes, readManifest, writeManifest, hasScope, addScope };
 }

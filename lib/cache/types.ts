@@ -26,8 +26,14 @@ export interface BlobCache {
   openBlob(desc: Pick<Descriptor, "digest" | "size">, range?: ByteRange): Promise<Readable | null>;
   /** consumes `content`, keeping it only if it hashes to `desc`; rejects with DIGEST_MISMATCH otherwise */
   writeBlob(desc: Pick<Descriptor, "digest" | "size">, content: Readable): Promise<void>;
+  /** the whole cached blob, hashed again before it is returned; null on a miss (or a changed file, then removed) */
+  readBlobBytes(desc: Pick<Descriptor, "digest" | "size">): Promise<Buffer | null>;
+  /** stores verified bytes (checked again here); refused silently when larger than the cache */
+  writeBlobBytes(desc: Pick<Descriptor, "digest" | "size">, bytes: Uint8Array): Promise<void>;
   readManifest(digest: string): Promise<FetchedManifest | null>;
   writeManifest(manifest: FetchedManifest): Promise<void>;
-  /** runs `fill` once per key at a time: concurrent callers share the first one's promise */
-  singleFlight(key: string, fill: () => Promise<void>): Promise<void>;
+  /** whether content with this digest was verified from `scope` (registry + repository) */
+  hasScope(digest: string, scope: string): Promise<boolean>;
+  /** records that content with this digest was verified from `scope` */
+  addScope(digest: string, scope: string): Promise<void>;
 }

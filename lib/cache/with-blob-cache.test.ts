@@ -90,13 +90,14 @@ describe("withBlobCache", () => {
     const { source, counts } = fakeSource(new Map([[a.desc.digest, a.bytes]]), { corrupt: true });
     const cache = createBlobCache({ dir, maxBytes: 1_000_000 });
     const cached = withBlobCache(source, cache);
-    await expect(readAll(await cached.getBlob("r", a.desc))).rejects.toMatchObject({ code: "DIGEST_MISMATCH" });
-    await expect(readAll(await cached.getBlob("r", a.desc))).rejects.toMatchObject({ code: "DIGEST_MISMATCH" });
+    // verified before a single byte is handed out: the read fails before there is a stream to read
+    await expect(cached.getBlob("r", a.desc)).rejects.toMatchObject({ code: "DIGEST_MISMATCH" });
+    await expect(cached.getBlob("r", a.desc)).rejects.toMatchObject({ code: "DIGEST_MISMATCH" });
     expect(counts.blob).toBe(2);
     expect(cache.stats).toMatchObject({ blobsStored: 0, rejectedWrites: 2 });
     const files = await readdir(path.join(dir, "blobs", "sha256")).catch(() => []);
     expect(files).toEqual([]);
-    expect(await readdir(path.join(dir, "tmp"))).toEqual([]);
+    expect(await readdir(path.join(dir, "tmp")).catch(() => [])).toEqual([]);
   });
 
   it("fetches once when the same digest misses concurrently", async () => {
@@ -151,5 +152,66 @@ describe("withBlobCache", () => {
     await cached.getManifest("r", "v1");
     expect(counts.manifest).toBe(3);
     expect(cache.stats).toMatchObject({ manifestHits: 1, manifestMisses: 1 });
+  });
+
+  describe("provenance: a hit is served only where the bytes were verified from", () => {
+    it("does not hand registry A's cached blob or manifest to registry B, which merely claims the digest", async () => {
+      const blob = blobOf("registry A's private weights");
+      const manifest = Buffer.from('{"schemaVersion":2,"registry":"A"}');
+      const a = fakeSource(new Map([[blob.desc.digest, blob.bytes], [sha(manifest), manifest]]));
+      // B answers every digest with something else (a HEAD-200-everything registry has no real content)
+      const b = fakeSource(new Map([[blob.desc.digest, Buffer.from("B's bytes, other content")], [sha(manifest), Buffer.from("{}")]]));
+      const cache = createBlobCache({ dir, maxBytes: 1_000_000 });
+      const fromA = withBlobCache(a.source, cache, { scope: "A" });
+      const fromB = withBlobCache(b.source, cache, { scope: "B" });
+      expect(await readAll(await fromA.getBlob("team/x", blob.desc))).toBe(blob.bytes.toString());
+      await fromA.getManifest("team/x", sha(manifest));
+
+      await expect(fromB.getBlob("any/repo", blob.desc)).rejects.toMatchObject({ code: "DIGEST_MISMATCH" });
+      await expect(fromB.getManifest("any/repo", sha(manifest))).rejects.toMatchObject({ code: "DIGEST_MISMATCH" });
+      expect(b.counts).toEqual({ blob: 1, manifest: 1 });
+    });
+
+    it("another repository of the same registry is verified upstream once, then served from the shared copy", async () => {
+      const blob = blobOf("a layer pushed to two repositories");
+      const { source, counts } = fakeSource(new Map([[blob.desc.digest, blob.bytes]]));
+      const cached = withBlobCache(source, createBlobCache({ dir, maxBytes: 1_000_000 }), { scope: "A" });
+      await readAll(await cached.getBlob("team/one", blob.desc));
+      await readAll(await cached.getBlob("team/two", blob.desc));
+      await readAll(await cached.getBlob("team/two", blob.desc));
+      await readAll(await cached.getBlob("team/one", blob.desc));
+      expect(counts.blob).toBe(2);
+    });
+
+    it("re-verifies a cached file before use: bytes changed on disk are refetched, never served", async () => {
+      const blob = blobOf("content verified once");
+      const { source, counts } = fakeSource(new Map([[blob.desc.digest, blob.bytes]]));
+      const cached = withBlobCache(source, createBlobCache({ dir, maxBytes: 1_000_000 }), { scope: "A" });
+      await readAll(await cached.getBlob("r", blob.desc));
+      const file = path.join(dir, "blobs", "sha256", blob.desc.digest.slice(7));
+      const { writeFile } = await import("node:fs/promises");
+      await writeFile(file, Buffer.from(blob.bytes.toString().replace("once", "ONCE")));
+      expect(await readAll(await cached.getBlob("r", blob.desc))).toBe(blob.bytes.toString());
+      expect(counts.blob).toBe(2);
+    });
+  });
+
+  it("forgets a failed fetch: the next read goes upstream again instead of waiting on it", async () => {
+    const blob = blobOf("flaky upstream");
+    let fail = true;
+    const { source, counts } = fakeSource(new Map([[blob.desc.digest, blob.bytes]]));
+    const inner = source.getBlob.bind(source);
+    source.getBlob = async (repo, desc, range) => {
+      if (fail) {
+        fail = false;
+        counts.blob++;
+        throw new AppError("UPSTREAM_TIMEOUT", "registry fake did not answer");
+      }
+      return inner(repo, desc, range);
+    };
+    const cached = withBlobCache(source, createBlobCache({ dir, maxBytes: 1_000_000 }));
+    await expect(cached.getBlob("r", blob.desc)).rejects.toMatchObject({ code: "UPSTREAM_TIMEOUT" });
+    expect(await readAll(await cached.getBlob("r", blob.desc))).toBe(blob.bytes.toString());
+    expect(counts.blob).toBe(2);
   });
 });

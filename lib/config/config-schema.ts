@@ -19,10 +19,18 @@ const repositoryName = z
   .max(255)
   .regex(/^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$/, "invalid repository name");
 
+/**
+ * Hosts (`host` or `host:port`) besides the registry's own that may serve its token realm, e.g. `auth.docker.io`
+ * for Docker Hub: a registry's `WWW-Authenticate` cannot send credentials (or Kitgate itself) anywhere else.
+ */
+const realmHosts = z
+  .array(z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, "must be a host or host:port, without scheme or path"))
+  .optional();
+
 const authSchema = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("anonymous") }),
-  z.strictObject({ type: z.literal("basic"), usernameEnv: envName, passwordEnv: envName }),
-  z.strictObject({ type: z.literal("bearer"), usernameEnv: envName.optional(), passwordEnv: envName.optional() }),
+  z.strictObject({ type: z.literal("anonymous"), realmHosts }),
+  z.strictObject({ type: z.literal("basic"), usernameEnv: envName, passwordEnv: envName, realmHosts }),
+  z.strictObject({ type: z.literal("bearer"), usernameEnv: envName.optional(), passwordEnv: envName.optional(), realmHosts }),
   z.strictObject({ type: z.literal("token"), tokenEnv: envName }),
 ]);
 
@@ -258,6 +266,15 @@ export const configFileSchema = z
         signingKey: z.strictObject({ name: z.string().min(1), privateKeyFile: z.string().min(1) }).optional(),
       })
       .optional(),
+    /** deadlines (README "Timeouts"): the whole request, and each registry call (connect, headers, small bodies) */
+    timeouts: z
+      .strictObject({
+        requestSeconds: z.number().positive().max(600).default(20),
+        upstreamSeconds: z.number().positive().max(600).default(10),
+      })
+      .optional(),
+    /** layers up to this size are read whole and verified before anything parses them (README "Verification") */
+    reads: z.strictObject({ wholeLayerMaxBytes: byteSize.default(64 * 1024 ** 2) }).optional(),
     auth: authConfigSchema.optional(),
     access: z.array(grantSchema).optional(),
     /** directory of policy YAML files (lib/policy), relative to this file */

@@ -94,11 +94,13 @@ function resolveConfig(file: ConfigFile, abs: string): KitgateConfig {
         auth = { type: "token", token: readEnv(a.tokenEnv, `${key}.tokenEnv`) };
         break;
     }
+    const realmHosts = a.type !== "token" ? a.realmHosts : undefined;
     return {
       kind: "remote",
       name: r.name,
       url: r.url!.replace(/\/+$/, ""),
       auth,
+      ...(realmHosts?.length ? { realmHosts: realmHosts.map((h) => h.toLowerCase()) } : {}),
       ...(r.repositories ? { repositories: r.repositories } : {}),
     };
   });
@@ -107,6 +109,11 @@ function resolveConfig(file: ConfigFile, abs: string): KitgateConfig {
     path: abs,
     registries,
     cache: { dir: at(file.cache.dir), maxBytes: file.cache.maxBytes },
+    timeouts: {
+      requestMs: Math.round((file.timeouts?.requestSeconds ?? 20) * 1000),
+      upstreamMs: Math.round((file.timeouts?.upstreamSeconds ?? 10) * 1000),
+    },
+    reads: { wholeLayerMaxBytes: file.reads?.wholeLayerMaxBytes ?? 64 * 1024 ** 2 },
   };
   if (file.trust) {
     config.trust = {

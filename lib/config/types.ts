@@ -14,6 +14,8 @@ export interface RemoteRegistryConfig {
   auth: RemoteAuth;
   /** for registries without `_catalog` (GHCR, Docker Hub) */
   repositories?: string[];
+  /** hosts besides the registry's own allowed to serve its token realm (lower-case `host` or `host:port`) */
+  realmHosts?: string[];
 }
 
 export interface LayoutRegistryConfig {
@@ -92,6 +94,10 @@ export interface KitgateConfig {
   path: string;
   registries: RegistryConfig[];
   cache: CacheConfig;
+  /** request budget (API request or page) and per-registry-call deadline, in milliseconds */
+  timeouts: { requestMs: number; upstreamMs: number };
+  /** layers up to `wholeLayerMaxBytes` are read whole and verified before they are parsed */
+  reads: { wholeLayerMaxBytes: number };
   // Sections below are validated loosely for now; later features tighten their schemas.
   trust?: {
     keys?: TrustKeyConfig[];

@@ -4,7 +4,7 @@ import type { ActorAccess } from "@/lib/access/types";
 import type { AttestationBadge } from "@/lib/attest/worst-status";
 import type { JsonChange } from "@/lib/diff/json/types";
 import type { CsvDiff, DiffFileClass, FileTreeDiff, ModelKitDiff, NotebookDiff, TensorHeaderDiff } from "@/lib/diff/types";
-import type { LayerListing } from "@/lib/layers/types";
+import type { LayerListing, ReadVerification } from "@/lib/layers/types";
 import type { ArtifactFormat, ModelKitView } from "@/lib/modelkit/types";
 
 /** Who is asking: a signed-in user, an API token (acting for its owner) or anonymous. */
@@ -114,7 +114,15 @@ export interface ModelKitDTO {
 
 export interface LayerFilesDTO {
   layerDigest: string;
+  /** `listing.verification` says how its bytes were checked against the layer digest */
   listing: LayerListing;
+}
+
+/** The answer of "verify whole layer": the layer's bytes were read to their end and hashed. */
+export interface LayerVerificationDTO {
+  layerDigest: string;
+  size: number;
+  verified: true;
 }
 
 export interface TensorHeaderDTO {
@@ -123,6 +131,8 @@ export interface TensorHeaderDTO {
   tensors: { name: string; dtype: string; shape: number[] }[];
   tensorsTruncated: boolean;
   metadata: Record<string, unknown>;
+  /** how the header bytes were checked against the layer digest (`range`: read by Range, not verified) */
+  verification: ReadVerification;
 }
 
 export interface FileContentDTO {
@@ -141,6 +151,12 @@ export interface FileContentDTO {
   tensors: TensorHeaderDTO | null;
   /** short human description for binaries: "binary, 12.3 MB" */
   note: string | null;
+  /**
+   * how the bytes shown were checked against the layer digest: `verified`, or `range` ("read by range, not
+   * verified against the layer digest") / `partial` (streamed, stopped before the layer's end); the UI offers
+   * "verify whole layer" for the last two
+   */
+  verification: ReadVerification;
 }
 
 // ---------------------------------------------------------------- diffs

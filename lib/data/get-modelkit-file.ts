@@ -32,16 +32,19 @@ export async function getModelKitFile(
   const lower = entry.path.toLowerCase();
   if (lower.endsWith(".safetensors") || lower.endsWith(".gguf")) {
     const tensors = await readTensorHeader(source, repository, layer, entry);
-    return { ...base, kind: "tensors", text: null, truncated: false, sha256: null, tensors, note: `${tensors.kind} header read without downloading the weights` };
+    return {
+      ...base, kind: "tensors", text: null, truncated: false, sha256: null, tensors,
+      note: `${tensors.kind} header read without downloading the weights`, verification: tensors.verification,
+    };
   }
 
-  const { bytes, truncated } = await readKitFileBytes(source, repository, layer, entry, input.full ? TEXT_HARD_CAP_BYTES : TEXT_PREVIEW_BYTES);
+  const { bytes, truncated, verification } = await readKitFileBytes(source, repository, layer, entry, input.full ? TEXT_HARD_CAP_BYTES : TEXT_PREVIEW_BYTES);
   const sha256 = truncated ? null : `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-    return { ...base, kind: "binary", text: null, truncated, sha256, tensors: null, note: "binary file" };
+    return { ...base, kind: "binary", text: null, truncated, sha256, tensors: null, note: "binary file", verification };
   }
   const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   const kind = /\.(md|markdown)$/.test(lower) ? "markdown" : "text";
   const note = truncated ? `showing the first ${bytes.length} of ${entry.size} bytes` : null;
-  return { ...base, kind, text, truncated, sha256, tensors: null, note };
+  return { ...base, kind, text, truncated, sha256, tensors: null, note, verification };
 }

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { checkResponse } from "./check-response";
 import { errorResponse } from "./error-response";
 import { readJsonBody } from "./read-json-body";
+import { withConfiguredBudget, withRequestBudget } from "./request-budget";
 
 export interface RouteInput<E extends EndpointDefinition> {
   /** who is asking; null only for `access: "public"` operations, which never resolve a caller */
@@ -65,7 +66,14 @@ export function defineRoute<E extends EndpointDefinition>(
       const params = endpoint.params ? endpoint.params.parse(await context.params) : undefined;
       const query = endpoint.query ? endpoint.query.parse(queryObject(request.url)) : undefined;
       const body = endpoint.body ? endpoint.body.schema.parse(await readJsonBody(request, endpoint.body.maxBytes)) : undefined;
-      const result = await handler({ actor, params, query, body, request } as RouteInput<E>);
+      // The request budget (lib/http/request-budget): registry calls inside see its deadline; a read that runs out
+      // answers 504 naming the registry and the slow step. A mutation answers with what it did (its registry calls
+      // are still cut off at the deadline), never a 504 for a change that then commits.
+      const run = () => handler({ actor, params, query, body, request } as RouteInput<E>);
+      const answerAtDeadline = endpoint.method === "GET";
+      const result = await (endpoint.budgetSeconds
+        ? withRequestBudget(run, endpoint.budgetSeconds * 1000, { answerAtDeadline })
+        : withConfiguredBudget(run, { answerAtDeadline }));
       return toResponse(endpoint, result);
     } catch (error) {
       return errorResponse(error);

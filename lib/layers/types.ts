@@ -31,7 +31,17 @@ export interface LayerDecodeOptions {
   rawMode?: number;
 }
 
+/**
+ * How the bytes behind a listing or a file were checked against the layer's digest:
+ * - `verified`: the whole layer was hashed and matched before (or while, ending before the answer) it was used;
+ * - `range`: read by HTTP Range (large uncompressed layers, tensor headers), not verified against the layer digest;
+ * - `partial`: streamed, but the read stopped before the end of the layer, so its digest was not checked.
+ */
+export type ReadVerification = "verified" | "range" | "partial";
+
 export interface LayerListing {
+  /** set by the read path (lib/data); the pure listers cannot know it */
+  verification?: ReadVerification;
   entries: FileEntry[];
   /** the listing stopped at a cap; `reason` says which */
   truncated: boolean;

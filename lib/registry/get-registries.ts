@@ -16,7 +16,8 @@ export async function getRegistries(config?: KitgateConfig): Promise<Map<string,
   const cfg = config ?? (await getConfig());
   const existing = built.get(cfg);
   if (existing) return existing;
-  // One cache for all registries: entries are keyed by content digest, so sharing only deduplicates.
+  // One cache for all registries: storage is keyed by content digest, and each entry records which registry and
+  // repository verified it, so a hit is only served where the bytes came from.
   const cache = createBlobCache(cfg.cache);
   const registries = new Map<string, RegistrySource>();
   for (const r of cfg.registries) {
@@ -28,8 +29,11 @@ export async function getRegistries(config?: KitgateConfig): Promise<Map<string,
             url: r.url,
             auth: r.auth,
             ...(r.repositories ? { repositories: r.repositories } : {}),
+            ...(r.realmHosts ? { realmHosts: r.realmHosts } : {}),
+            timeoutMs: cfg.timeouts.upstreamMs,
           });
-    registries.set(r.name, withBlobCache(source, cache));
+    const where = r.kind === "oci-layout" ? `layout:${r.layout}` : r.url;
+    registries.set(r.name, withBlobCache(source, cache, { scope: `${r.name}\u0000${where}`, wholeMaxBytes: cfg.reads.wholeLayerMaxBytes }));
   }
   built.set(cfg, registries);
   return registries;

@@ -41,7 +41,7 @@ export default async function DiffPage({ searchParams }: Props) {
     );
   }
   const { base, head } = input.data;
-  const result = await settle(getModelKitDiff(await getActor(), { base, head }));
+  const result = await settle(async () => getModelKitDiff(await getActor(), { base, head }));
   if (!result.ok)
     return (
       <>

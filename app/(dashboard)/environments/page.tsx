@@ -24,7 +24,7 @@ export default async function EnvironmentsPage({ searchParams }: { searchParams:
     );
   }
   const actor = await getActor();
-  const matrix = await settle(getEnvironmentMatrix(actor, input.data.repository));
+  const matrix = await settle(async () => getEnvironmentMatrix(actor, input.data.repository));
   const { registry, repository } = input.data.repository;
   return (
     <div className="stack">

@@ -61,7 +61,7 @@ export default async function KitPage({ searchParams }: Props) {
       </>
     );
   const { ref, layer, path, full } = input.data;
-  const result = await settle(getModelKit(await getActor(), { ref }));
+  const result = await settle(async () => getModelKit(await getActor(), { ref }));
   if (!result.ok)
     return (
       <>

@@ -3,7 +3,7 @@ import { fileQuery, layerFilesQuery, modelKitQuery } from "@/lib/validations/mod
 import { repositoriesQuery } from "@/lib/validations/repositories-query";
 import { versionsApiQuery } from "@/lib/validations/versions-query";
 import { endpoint } from "../endpoint";
-import { fileContentSchema, layerFilesSchema, modelKitSchema, registrySchema, repositoryPageSchema, versionsPageSchema } from "../schemas/browse";
+import { fileContentSchema, layerFilesSchema, layerVerificationSchema, modelKitSchema, registrySchema, repositoryPageSchema, versionsPageSchema } from "../schemas/browse";
 
 const read = { permission: "repository.read", signIn: false } as const;
 
@@ -76,5 +76,19 @@ export const browseEndpoints = {
     response: { kind: "json", status: 200, schema: fileContentSchema, description: "The file content or description" },
     errors: ["NOT_FOUND", "BAD_REQUEST"],
     readsRegistry: true,
+  }),
+  verifyLayer: endpoint({
+    method: "GET",
+    path: "/modelkit/verify",
+    tag: "browse",
+    summary: "Verify whole layer: read one layer to its end and check it against its digest",
+    description:
+      "For files and listings answered with `verification: range` or `partial`. Reads the whole layer from the registry (up to 10 minutes, not the usual request budget) and hashes it; a mismatch is 502 DIGEST_MISMATCH naming the registry, repository and digest. Verified bytes that fit the cache are kept there for later reads.",
+    access: read,
+    query: layerFilesQuery,
+    response: { kind: "json", status: 200, schema: layerVerificationSchema, description: "The layer matches its digest" },
+    errors: ["NOT_FOUND"],
+    readsRegistry: true,
+    budgetSeconds: 600,
   }),
 };

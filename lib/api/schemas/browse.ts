@@ -321,11 +321,18 @@ export const fileEntrySchema = named(
   }),
 );
 
+export const readVerification = z
+  .enum(["verified", "range", "partial"])
+  .describe(
+    "how the bytes were checked against the layer digest: `verified` (the whole layer hashed and matched); `range`: read by range, not verified against the layer digest (large uncompressed layers, tensor headers); `partial`: streamed from the start of a large layer and stopped before its end. The last two offer GET /modelkit/verify",
+  );
+
 export const layerFilesSchema = named(
   "LayerFiles",
   z.strictObject({
     layerDigest: digest,
     listing: z.strictObject({
+      verification: readVerification.optional(),
       entries: z.array(fileEntrySchema),
       truncated: z.boolean(),
       reason: optText,
@@ -342,6 +349,7 @@ export const tensorHeaderSchema = named(
     tensors: z.array(z.strictObject({ name: z.string(), dtype: z.string(), shape: z.array(count) })),
     tensorsTruncated: z.boolean(),
     metadata: z.record(z.string(), z.unknown()),
+    verification: readVerification,
   }),
 );
 
@@ -359,5 +367,15 @@ export const fileContentSchema = named(
     sha256: nullableString.describe("sha256 of the bytes read, when the whole file was read"),
     tensors: tensorHeaderSchema.nullable(),
     note: nullableString,
+    verification: readVerification,
+  }),
+);
+
+export const layerVerificationSchema = named(
+  "LayerVerification",
+  z.strictObject({
+    layerDigest: digest,
+    size: count,
+    verified: z.literal(true).describe("the whole layer was read from the registry and matches its digest"),
   }),
 );

@@ -3,6 +3,7 @@ import { sendRequest } from "@/lib/oci/client/send-request";
 import type { OciContext } from "@/lib/oci/client/types";
 import { parseDigest } from "@/lib/oci/digest/parse-digest";
 import { assertRepositoryName } from "@/lib/oci/reference/assert-repository-name";
+import { discardBody } from "@/lib/oci/transport/discard-body";
 
 /**
  * Deletes a manifest by digest, which removes every tag pointing at it (distribution refuses DELETE by
@@ -18,5 +19,5 @@ export async function deleteManifest(ctx: OciContext, repo: string, digest: stri
     small: true,
     what: `delete ${repo}@${d.digest}`,
   });
-  await res.body?.cancel().catch(() => {});
+  discardBody(res);
 }

@@ -3,11 +3,35 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { AppError } from "@/lib/errors";
+import { currentBudget } from "@/lib/http/request-budget";
 import { sendRequest } from "@/lib/oci/client/send-request";
 import type { OciContext } from "@/lib/oci/client/types";
 import { parseDigest, type ParsedDigest } from "@/lib/oci/digest/parse-digest";
 import { assertRepositoryName } from "@/lib/oci/reference/assert-repository-name";
 import type { ByteRange, Descriptor } from "@/lib/oci/types";
+import { discardBody } from "@/lib/oci/transport/discard-body";
+
+/**
+ * The body's own failures (connection reset, socket aborted by the request budget, body-idle timeout) as
+ * AppErrors naming the registry, so no consumer sees a bare `TypeError: terminated`.
+ */
+async function* mapped(source: AsyncIterable<Buffer>, ctx: OciContext, what: string): AsyncGenerator<Buffer> {
+  const done = currentBudget()?.begin(ctx.name, `reading ${what}`);
+  try {
+    yield* source;
+  } catch (e) {
+    const budget = currentBudget();
+    if (budget?.signal.aborted) throw budget.expired();
+    if (e instanceof AppError) throw e;
+    const reason = (e as { cause?: { code?: string; message?: string }; message?: string })?.cause?.code ?? (e as Error)?.message ?? String(e);
+    throw new AppError("UPSTREAM", `${what} broke off while it was being read (${String(reason).slice(0, 200)})`, {
+      cause: e,
+      details: { registry: ctx.name },
+    });
+  } finally {
+    done?.();
+  }
+}
 
 async function* verified(source: AsyncIterable<Buffer>, digest: ParsedDigest, size: number, what: string) {
   const hash = createHash(digest.algorithm);
@@ -29,7 +53,7 @@ async function* verified(source: AsyncIterable<Buffer>, digest: ParsedDigest, si
   }
   const actual = `${digest.algorithm}:${hash.digest("hex")}`;
   if (actual !== digest.digest) {
-    throw new AppError("DIGEST_MISMATCH", `${what} has digest ${actual}`, { details: { expected: digest.digest, actual } });
+    throw new AppError("DIGEST_MISMATCH", `${what} has digest ${actual}`, { details: { expected: digest.digest, actual, registryWhat: what } });
   }
 }
 
@@ -85,7 +109,7 @@ export async function fetchBlob(
       throw new AppError("BAD_REQUEST", `invalid range ${start}-${end} for a blob of ${desc.size} bytes`);
     }
   }
-  const what = `blob ${digest.digest}`;
+  const what = `blob ${repo}@${digest.digest} from registry ${ctx.name}`;
   const res = await sendRequest(ctx, {
     method: "GET",
     target: `/v2/${repo}/blobs/${digest.digest}`,
@@ -94,14 +118,14 @@ export async function fetchBlob(
     what,
   });
   if (!res.body) throw new AppError("UPSTREAM", `${what}: empty response`);
-  const body = Readable.fromWeb(res.body as unknown as NodeWebReadableStream<Uint8Array>) as AsyncIterable<Buffer>;
+  const body = mapped(Readable.fromWeb(res.body as unknown as NodeWebReadableStream<Uint8Array>) as AsyncIterable<Buffer>, ctx, what);
   if (!range) return Readable.from(verified(body, digest, desc.size, what), { objectMode: false });
 
   const length = range.end - range.start + 1;
   if (res.status === 206) {
     const contentRange = /^bytes (\d+)-(\d+)\//.exec(res.headers.get("content-range") ?? "");
     if (contentRange && (Number(contentRange[1]) !== range.start || Number(contentRange[2]) !== range.end)) {
-      await res.body.cancel().catch(() => {});
+      discardBody(res);
       throw new AppError("UPSTREAM", `${what}: registry answered range ${contentRange[1]}-${contentRange[2]}`);
     }
     ctx.probes.range = true;

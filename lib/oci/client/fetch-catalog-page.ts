@@ -28,7 +28,7 @@ export async function fetchCatalogPage(
     target = `/v2/_catalog${q.size ? `?${q}` : ""}`;
   }
   const res = await sendRequest(ctx, { method: "GET", target, expect: [200], small: true, what: "catalog" });
-  const body = parseJsonBody(await readCapped(res, MAX_LIST_BYTES, "catalog"), "catalog");
+  const body = parseJsonBody(await readCapped(res, MAX_LIST_BYTES, `registry ${ctx.name}: catalog`), "catalog");
   const repos = (body as { repositories?: unknown })?.repositories;
   if (!Array.isArray(repos) || !repos.every((r) => typeof r === "string")) {
     throw new AppError("MALFORMED_CONTENT", "catalog response has no repositories array");

@@ -48,11 +48,11 @@ export async function fetchManifest(ctx: OciContext, repo: string, reference: st
     small: true,
     what: `manifest ${repo}:${reference}`,
   });
-  const bytes = await readCapped(res, MAX_MANIFEST_BYTES, "manifest");
+  const bytes = await readCapped(res, MAX_MANIFEST_BYTES, `registry ${ctx.name}: manifest ${repo}:${reference}`);
   const algorithm = ref.kind === "digest" ? ref.algorithm : "sha256";
   const digest = computeDigest(bytes, algorithm);
   if (ref.kind === "digest" && digest !== ref.digest) {
-    throw new AppError("DIGEST_MISMATCH", `manifest ${repo}@${ref.digest} has digest ${digest}`, {
+    throw new AppError("DIGEST_MISMATCH", `registry ${ctx.name} served ${repo}@${ref.digest} with content of digest ${digest}`, {
       details: { expected: ref.digest, actual: digest },
     });
   }
@@ -61,7 +61,7 @@ export async function fetchManifest(ctx: OciContext, repo: string, reference: st
     const claimed = parseDigest(served.trim(), "MALFORMED_CONTENT");
     const actual = claimed.algorithm === algorithm ? digest : computeDigest(bytes, claimed.algorithm);
     if (actual !== claimed.digest) {
-      throw new AppError("DIGEST_MISMATCH", `manifest ${repo}:${reference} is not the Docker-Content-Digest the registry sent`, {
+      throw new AppError("DIGEST_MISMATCH", `registry ${ctx.name} sent Docker-Content-Digest ${claimed.digest} for ${repo}:${reference}, but the manifest it served has digest ${actual}`, {
         details: { expected: claimed.digest, actual },
       });
     }

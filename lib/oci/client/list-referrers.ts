@@ -12,6 +12,7 @@ import { assertRepositoryName } from "@/lib/oci/reference/assert-repository-name
 import { parseNextLink } from "@/lib/oci/transport/parse-next-link";
 import { readCapped } from "@/lib/oci/transport/read-capped";
 import type { Descriptor } from "@/lib/oci/types";
+import { discardBody } from "@/lib/oci/transport/discard-body";
 
 function descriptorsOfIndex(body: unknown, where: string): Descriptor[] {
   const manifests = (body as { manifests?: unknown })?.manifests;
@@ -38,11 +39,11 @@ async function viaApi(ctx: OciContext, repo: string, digest: string, artifactTyp
     });
     const contentType = res.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
     if (res.status === 404 || contentType !== MT.ociIndex) {
-      await res.body?.cancel().catch(() => {});
+      discardBody(res);
       if (pages > 0) throw new AppError("UPSTREAM", `referrers page ${pages + 1} of ${digest} is not an index`);
       return null;
     }
-    const body = parseJsonBody(await readCapped(res, MAX_MANIFEST_BYTES, "referrers index"), "referrers index");
+    const body = parseJsonBody(await readCapped(res, MAX_MANIFEST_BYTES, `registry ${ctx.name}: referrers of ${digest}`), "referrers index");
     out.push(...descriptorsOfIndex(body, "referrers index"));
     if (out.length > MAX_LIST_ITEMS) throw new AppError("TOO_LARGE", `more than ${MAX_LIST_ITEMS} referrers`);
     const next = parseNextLink(res.headers.get("link"), res.url || ctx.baseUrl);

@@ -40,7 +40,7 @@ export async function listTagsPage(
     small: true,
     what: `tags of ${repo}`,
   });
-  let tags = tagsOf(parseJsonBody(await readCapped(res, MAX_LIST_BYTES, "tags list"), "tags list"));
+  let tags = tagsOf(parseJsonBody(await readCapped(res, MAX_LIST_BYTES, `registry ${ctx.name}: tags of ${repo}`), "tags list"));
   let next = parseNextLink(res.headers.get("link"), res.url || ctx.baseUrl);
   if (tags.length <= limit && (!cursor || tags.every((t) => t > cursor))) {
     if (next) ctx.probes.tagPagination = true;
@@ -51,7 +51,7 @@ export async function listTagsPage(
   for (let pages = 1; next; pages++) {
     if (pages >= MAX_LIST_PAGES) throw new AppError("LIMIT_EXCEEDED", `tags of ${repo} span more than ${MAX_LIST_PAGES} pages`);
     res = await sendRequest(ctx, { method: "GET", target: next, expect: [200], small: true, what: `tags of ${repo}` });
-    tags = tagsOf(parseJsonBody(await readCapped(res, MAX_LIST_BYTES, "tags list"), "tags list"));
+    tags = tagsOf(parseJsonBody(await readCapped(res, MAX_LIST_BYTES, `registry ${ctx.name}: tags of ${repo}`), "tags list"));
     all.push(...tags);
     if (all.length > MAX_LIST_ITEMS) throw new AppError("TOO_LARGE", `${repo} has more than ${MAX_LIST_ITEMS} tags`);
     next = parseNextLink(res.headers.get("link"), res.url || ctx.baseUrl);

@@ -2,6 +2,7 @@ import "server-only";
 import { sendRequest } from "@/lib/oci/client/send-request";
 import type { OciContext } from "@/lib/oci/client/types";
 import { assertRepositoryName } from "@/lib/oci/reference/assert-repository-name";
+import { discardBody } from "@/lib/oci/transport/discard-body";
 
 /**
  * Makes `digest` (already stored in `fromRepo`) available in `repo` without sending its bytes: skipped when
@@ -15,7 +16,7 @@ export async function mountBlob(ctx: OciContext, repo: string, fromRepo: string,
   if (exists.status === 200) return true;
   const q = new URLSearchParams({ mount: digest, from: fromRepo });
   const res = await sendRequest(ctx, { method: "POST", target: `/v2/${repo}/blobs/uploads/?${q}`, expect: [201, 202], what: `mount of ${digest} into ${repo}` });
-  await res.body?.cancel().catch(() => {});
+  discardBody(res);
   if (res.status === 201) return true;
   const location = res.headers.get("location");
   if (location) {

@@ -5,6 +5,7 @@ import type { OciContext } from "@/lib/oci/client/types";
 import { computeDigest } from "@/lib/oci/digest/compute-digest";
 import { assertRepositoryName } from "@/lib/oci/reference/assert-repository-name";
 import type { Descriptor } from "@/lib/oci/types";
+import { discardBody } from "@/lib/oci/transport/discard-body";
 
 export interface PushBlobOptions {
   mediaType?: string;
@@ -45,7 +46,7 @@ export async function pushBlob(ctx: OciContext, repo: string, bytes: Uint8Array,
     expect: [201, 202],
     what: `upload to ${repo}`,
   });
-  await started.body?.cancel().catch(() => {});
+  discardBody(started);
   if (started.status === 201) return desc; // mounted
 
   const put = uploadUrl(ctx, started);
@@ -58,7 +59,7 @@ export async function pushBlob(ctx: OciContext, repo: string, bytes: Uint8Array,
     expect: [201],
     what: `upload of ${digest}`,
   });
-  await done.body?.cancel().catch(() => {});
+  discardBody(done);
   const served = done.headers.get("docker-content-digest");
   if (served && served.trim() !== digest) {
     throw new AppError("DIGEST_MISMATCH", `registry stored ${served} for blob ${digest}`);

@@ -7,6 +7,7 @@ import { MAX_MANIFEST_BYTES } from "@/lib/oci/limits";
 import { assertRepositoryName } from "@/lib/oci/reference/assert-repository-name";
 import { parseReference } from "@/lib/oci/reference/parse-reference";
 import type { Descriptor } from "@/lib/oci/types";
+import { discardBody } from "@/lib/oci/transport/discard-body";
 
 /** PUTs the exact manifest bytes under a tag or digest; the descriptor is computed from those bytes. */
 export async function pushManifest(
@@ -33,7 +34,7 @@ export async function pushManifest(
     small: true,
     what: `manifest ${repo}:${reference}`,
   });
-  await res.body?.cancel().catch(() => {});
+  discardBody(res);
   const served = res.headers.get("docker-content-digest")?.trim();
   if (served && served !== digest) throw new AppError("DIGEST_MISMATCH", `registry stored ${served} for manifest ${digest}`);
   return { mediaType, digest, size: bytes.byteLength };

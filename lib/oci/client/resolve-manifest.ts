@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { currentBudget } from "@/lib/http/request-budget";
 import { fetchManifest } from "@/lib/oci/client/fetch-manifest";
 import type { OciContext } from "@/lib/oci/client/types";
 import { MAX_MANIFEST_BYTES } from "@/lib/oci/limits";
@@ -8,6 +9,7 @@ import { DIGEST_PATTERN } from "@/lib/oci/digest/parse-digest";
 import { assertRepositoryName } from "@/lib/oci/reference/assert-repository-name";
 import { parseReference } from "@/lib/oci/reference/parse-reference";
 import type { Descriptor } from "@/lib/oci/types";
+import { discardBody } from "@/lib/oci/transport/discard-body";
 
 
 /**
@@ -28,11 +30,13 @@ export async function resolveManifest(ctx: OciContext, repo: string, reference: 
       }),
     );
   } catch (e) {
-    if (!(e instanceof AppError)) throw e;
+    // a HEAD that failed for any reason falls back to the GET, which reports the failure properly
+    if (currentBudget()?.signal.aborted) throw currentBudget()!.expired();
+    if (!(e instanceof AppError) && !(e instanceof Error)) throw e;
     head = null;
   }
   if (head) {
-    await head.body?.cancel().catch(() => {});
+    discardBody(head);
     const digest = head.headers.get("docker-content-digest")?.trim();
     const mediaType = head.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
     const length = head.headers.get("content-length");

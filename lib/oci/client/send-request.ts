@@ -1,6 +1,8 @@
 import "server-only";
+import { currentBudget } from "@/lib/http/request-budget";
 import type { OciContext } from "@/lib/oci/client/types";
 import { errorFromResponse } from "@/lib/oci/transport/error-from-response";
+import { toUpstreamError } from "@/lib/oci/transport/to-upstream-error";
 
 export interface SendOptions {
   method: "GET" | "HEAD" | "PUT" | "POST" | "DELETE";
@@ -26,7 +28,17 @@ export async function sendRequest(ctx: OciContext, opts: SendOptions): Promise<R
     ...(opts.body ? { body: opts.body as Uint8Array<ArrayBuffer> } : {}),
     ...(opts.small ? { signal: AbortSignal.timeout(ctx.timeoutMs) } : {}),
   });
-  const res = await ctx.fetcher(req);
-  if (!opts.expect.includes(res.status)) throw await errorFromResponse(res, opts.method, opts.what);
-  return res;
+  const done = currentBudget()?.begin(ctx.name, `${opts.method} ${opts.what}`);
+  try {
+    let res: Response;
+    try {
+      res = await ctx.fetcher(req);
+    } catch (e) {
+      throw toUpstreamError(e, `registry ${ctx.name}: ${opts.method} ${opts.what}`);
+    }
+    if (!opts.expect.includes(res.status)) throw await errorFromResponse(res, opts.method, `registry ${ctx.name}: ${opts.what}`);
+    return res;
+  } finally {
+    done?.();
+  }
 }

@@ -18,6 +18,8 @@ export interface OciProbes {
 
 /** Everything an OCI client operation needs: where the registry is and the layered fetcher to reach it. */
 export interface OciContext {
+  /** the registry's configured name (or host), for error messages and request-budget steps */
+  readonly name: string;
   /** registry origin, e.g. `https://registry.example` (no trailing slash) */
   readonly baseUrl: string;
   /** `withAuth → withRetry → withRedirects → fetch`, already composed */

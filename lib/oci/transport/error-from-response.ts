@@ -3,6 +3,10 @@ import type { ErrorCode } from "@/lib/errors";
 import { MAX_ERROR_BODY_BYTES } from "@/lib/oci/limits";
 import { OciError, type RegistryErrorEntry } from "@/lib/oci/oci-error";
 import { readCapped } from "@/lib/oci/transport/read-capped";
+import { discardBody } from "@/lib/oci/transport/discard-body";
+
+/** An error body is only a hint: a registry dripping it slowly must not hold the request that failed. */
+const ERROR_BODY_TIMEOUT_MS = 2_000;
 
 const CODE_BY_REGISTRY_CODE: Record<string, ErrorCode> = {
   MANIFEST_UNKNOWN: "NOT_FOUND",
@@ -51,12 +55,12 @@ export async function errorFromResponse(res: Response, method: string, what: str
   let entries: RegistryErrorEntry[] = [];
   if (method !== "HEAD") {
     try {
-      entries = parseEntries(await readCapped(res, MAX_ERROR_BODY_BYTES, "error body"));
+      entries = parseEntries(await readCapped(res, MAX_ERROR_BODY_BYTES, "error body", ERROR_BODY_TIMEOUT_MS));
     } catch {
       entries = [];
     }
   } else {
-    await res.body?.cancel().catch(() => {});
+    discardBody(res);
   }
   const code = codeFor(res.status, entries);
   const first = entries[0];

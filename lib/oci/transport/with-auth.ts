@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { createSingleFlight } from "@/lib/cache/single-flight";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_TIMEOUT_MS, MAX_TOKEN_BYTES } from "@/lib/oci/limits";
 import type { Fetcher } from "@/lib/oci/types";
@@ -7,6 +8,7 @@ import { cleanScopes } from "@/lib/oci/transport/clean-scopes";
 import { errorFromResponse } from "@/lib/oci/transport/error-from-response";
 import { parseChallenges, type AuthChallenge } from "@/lib/oci/transport/parse-challenges";
 import { readCapped } from "@/lib/oci/transport/read-capped";
+import { discardBody } from "@/lib/oci/transport/discard-body";
 
 export interface AuthOptions {
   /** used for Basic challenges and to authenticate token requests; absent = anonymous */
@@ -17,6 +19,14 @@ export interface AuthOptions {
   tokenTimeoutMs?: number;
   /** clock for token expiry; injectable for tests */
   now?: () => number;
+  /**
+   * The registry's configured origin. Credentials are only ever attached to requests for it, and a token
+   * realm must be on its host or in `realmHosts`, over https unless the registry itself is http.
+   * Absent (unit tests): the origin of each request.
+   */
+  registryUrl?: string;
+  /** hosts besides the registry's own that may serve the token realm: `host` (default port) or `host:port` */
+  realmHosts?: readonly string[];
 }
 
 interface CachedToken {
@@ -86,11 +96,31 @@ export function withAuth(next: Fetcher, options: AuthOptions = {}): Fetcher {
     ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}`
     : null;
   const tokens = new Map<string, CachedToken>();
-  const inflight = new Map<string, Promise<string>>();
+  const tokenFlight = createSingleFlight<string>();
   /** last challenge seen per registry origin, so later requests authenticate up front */
   const challenges = new Map<string, AuthChallenge>();
 
-  async function requestToken(challenge: AuthChallenge, scopes: string[]): Promise<CachedToken> {
+  const registryOrigin = options.registryUrl ? new URL(options.registryUrl) : null;
+  const realmHosts = new Set((options.realmHosts ?? []).map((h) => h.toLowerCase()));
+
+  /** Where a token may be fetched (and credentials sent): README "Credentials and redirects". */
+  function checkRealm(realm: URL, origin: string): void {
+    const registry = registryOrigin ?? new URL(origin);
+    const host = realm.host.toLowerCase();
+    const allowed = host === registry.host.toLowerCase() || realmHosts.has(host) || (realm.port === "" && realmHosts.has(realm.hostname.toLowerCase()));
+    if (!allowed) {
+      throw new AppError("UPSTREAM", `${registry.host} named a token realm on ${realm.host}, which is neither the registry's host nor listed in its auth.realmHosts`, {
+        details: { realm: `${realm.origin}${realm.pathname}` },
+      });
+    }
+    if (realm.protocol !== "https:" && !(realm.protocol === "http:" && registry.protocol === "http:")) {
+      throw new AppError("UPSTREAM", `${registry.host} named a token realm over ${realm.protocol.replace(":", "")}; only https is used for an https registry`, {
+        details: { realm: `${realm.origin}${realm.pathname}` },
+      });
+    }
+  }
+
+  async function requestToken(challenge: AuthChallenge, scopes: string[], origin: string): Promise<CachedToken> {
     let realm: URL;
     try {
       realm = new URL(challenge.params.realm!);
@@ -100,6 +130,7 @@ export function withAuth(next: Fetcher, options: AuthOptions = {}): Fetcher {
     if (realm.protocol !== "https:" && realm.protocol !== "http:") {
       throw new AppError("UPSTREAM", `token realm has unsupported scheme ${realm.protocol}`);
     }
+    checkRealm(realm, origin);
     if (challenge.params.service) realm.searchParams.set("service", challenge.params.service);
     for (const scope of scopes) realm.searchParams.append("scope", scope);
     if (credentials) realm.searchParams.set("account", credentials.username);
@@ -125,19 +156,13 @@ export function withAuth(next: Fetcher, options: AuthOptions = {}): Fetcher {
     if (!fresh) {
       const hit = tokens.get(key);
       if (hit && hit.expiresAt > now()) return hit.token;
-      const pending = inflight.get(key);
-      if (pending) return pending;
     }
-    const pending = requestToken(challenge, scopes)
-      .then((t) => {
-        tokens.set(key, t);
-        return t.token;
-      })
-      .finally(() => {
-        if (inflight.get(key) === pending) inflight.delete(key);
-      });
-    inflight.set(key, pending);
-    return pending;
+    // `fresh` (the registry refused the cached token) gets its own key so it never joins a run with the stale one
+    return tokenFlight(fresh ? `${key}|fresh` : key, async () => {
+      const t = await requestToken(challenge, scopes, origin);
+      tokens.set(key, t);
+      return t.token;
+    });
   }
 
   async function authorize(req: Request, origin: string, challenge: AuthChallenge, scopes: string[], fresh: boolean) {
@@ -147,9 +172,12 @@ export function withAuth(next: Fetcher, options: AuthOptions = {}): Fetcher {
   }
 
   return async (req) => {
+    if (staticToken && registryOrigin && new URL(req.url).origin !== registryOrigin.origin) return next(req);
     if (staticToken) return next(withHeader(req, "authorization", `Bearer ${staticToken}`));
     if (req.headers.has("authorization")) return next(req);
     const origin = new URL(req.url).origin;
+    // an upload Location or Link on another host gets no credentials (redirects drop them on their own)
+    if (registryOrigin && origin !== registryOrigin.origin) return next(req);
     const wanted = scopesForRequest(req);
     // The body may be needed twice (first try + answer to the challenge).
     const replay = req.body !== null ? req.clone() : req;
@@ -161,7 +189,7 @@ export function withAuth(next: Fetcher, options: AuthOptions = {}): Fetcher {
     if (!challenge || (challenge.scheme === "basic" && (!basicHeader || known?.scheme === "basic"))) return res;
     challenges.set(origin, challenge);
     const scopes = cleanScopes([...wanted, ...(challenge.params.scope ? [challenge.params.scope] : [])]);
-    await res.body?.cancel().catch(() => {});
+    discardBody(res);
     // A cached token the registry just refused is stale (revoked, clock skew): ask for a new one.
     return next(await authorize(replay, origin, challenge, scopes, known?.scheme === "bearer"));
   };

@@ -57,3 +57,33 @@ describe("withRedirects", () => {
     expect(loop.seen.length).toBeLessThanOrEqual(6);
   });
 });
+
+describe("withRedirects: where a redirect may go", () => {
+  it("refuses to follow an https registry down to plain http on another host", async () => {
+    const seen: string[] = [];
+    const fake = async (req: Request) => {
+      seen.push(req.url);
+      return req.url.startsWith("https://registry.test/")
+        ? new Response(null, { status: 307, headers: { location: "http://cdn.test/blob?sig=1" } })
+        : new Response("bytes");
+    };
+    await expect(withRedirects(fake)(new Request("https://registry.test/v2/a/blobs/sha256:x"))).rejects.toMatchObject({
+      code: "UPSTREAM",
+      message: expect.stringContaining("only https"),
+    });
+    expect(seen).toEqual(["https://registry.test/v2/a/blobs/sha256:x"]);
+  });
+
+  it("follows an https registry to another https host without Authorization", async () => {
+    const seen: Request[] = [];
+    const fake = async (req: Request) => {
+      seen.push(req);
+      return req.url.startsWith("https://registry.test/")
+        ? new Response(null, { status: 307, headers: { location: "https://cdn.test/blob?sig=1" } })
+        : new Response("bytes");
+    };
+    const res = await withRedirects(fake)(new Request("https://registry.test/v2/a/blobs/sha256:x", { headers: { authorization: "Bearer t" } }));
+    expect(await res.text()).toBe("bytes");
+    expect(seen[1]!.headers.get("authorization")).toBeNull();
+  });
+});

@@ -76,3 +76,39 @@ describe("withRetry", () => {
     expect(bodies).toEqual(["abc", "abc"]);
   });
 });
+
+describe("withRetry inside a request budget", () => {
+  it("does not sleep past the budget: a Retry-After longer than what is left returns the 503 at once", async () => {
+    const { withRequestBudget } = await import("@/lib/http/request-budget");
+    const f = sequence([[503, { "retry-after": "30" }], 200]);
+    const slept: number[] = [];
+    const started = Date.now();
+    const res = await withRequestBudget(
+      () => withRetry(f.fetch, { sleep: async (ms) => void slept.push(ms), maxRetryAfterMs: 60_000 })(new Request(URL_)),
+      2_000,
+    );
+    expect(res.status).toBe(503);
+    expect(slept).toEqual([]);
+    expect(f.requests).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  it("turns the budget's expiry into UPSTREAM_TIMEOUT naming the registry and the step", async () => {
+    const { currentBudget, withRequestBudget } = await import("@/lib/http/request-budget");
+    const hang = (req: Request) =>
+      new Promise<Response>((_, reject) => req.signal.addEventListener("abort", () => reject(req.signal.reason)));
+    const run = withRequestBudget(async () => {
+      currentBudget()!.begin("acme", "GET manifest team/a:v1");
+      return withRetry(hang, { registry: "acme", headersTimeoutMs: 60_000 })(new Request(URL_));
+    }, 100);
+    await expect(run).rejects.toMatchObject({ code: "UPSTREAM_TIMEOUT", message: expect.stringContaining("registry acme") });
+  });
+
+  it("a caller's own small-request deadline is UPSTREAM_TIMEOUT, never a raw DOMException", async () => {
+    const hang = (req: Request) =>
+      new Promise<Response>((_, reject) => req.signal.addEventListener("abort", () => reject(req.signal.reason)));
+    await expect(
+      withRetry(hang, { maxAttempts: 1, headersTimeoutMs: 60_000 })(new Request(URL_, { signal: AbortSignal.timeout(20) })),
+    ).rejects.toMatchObject({ code: "UPSTREAM_TIMEOUT" });
+  });
+});

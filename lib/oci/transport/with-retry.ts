@@ -1,6 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { currentBudget } from "@/lib/http/request-budget";
 import { DEFAULT_TIMEOUT_MS, MAX_RETRY_AFTER_MS } from "@/lib/oci/limits";
+import { discardBody } from "@/lib/oci/transport/discard-body";
 import type { Fetcher } from "@/lib/oci/types";
 
 export interface RetryOptions {
@@ -14,10 +16,12 @@ export interface RetryOptions {
   maxRetryAfterMs?: number;
   /**
    * Time allowed until response headers arrive, per attempt (default DEFAULT_TIMEOUT_MS). It stops at the
-   * headers so a large blob may stream for as long as it needs; callers bound small bodies with their
-   * own `AbortSignal.timeout` on the request.
+   * headers so a large blob may stream for as long as the request budget allows; callers bound small bodies
+   * with their own `AbortSignal.timeout` on the request.
    */
   headersTimeoutMs?: number;
+  /** the registry's name, for error messages */
+  registry?: string;
   /** injectable for tests; must resolve after `ms` */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -37,13 +41,19 @@ function retryAfterMs(value: string | null, now: number): number | null {
 }
 
 function isTimeout(e: unknown): boolean {
-  return e instanceof Error && (e.name === "TimeoutError" || (e.cause instanceof Error && e.cause.name === "TimeoutError"));
+  if (!(e instanceof Error)) return false;
+  const names = [e.name, (e.cause as Error | undefined)?.name, (e as { code?: string }).code];
+  return names.some((n) => n === "TimeoutError" || n === "UND_ERR_HEADERS_TIMEOUT" || n === "UND_ERR_CONNECT_TIMEOUT");
 }
 
 /**
  * Retry layer: idempotent requests are retried with exponential backoff on 408/429/5xx and network
- * errors, honouring `Retry-After` up to a cap. Network failures become AppError UPSTREAM, timeouts
- * UPSTREAM_TIMEOUT; a caller's own abort is rethrown untouched.
+ * errors (connection refused or reset), honouring `Retry-After` up to a cap. Network failures become
+ * AppError UPSTREAM, timeouts UPSTREAM_TIMEOUT; a caller's own abort is rethrown untouched.
+ *
+ * Inside a request budget (lib/http/request-budget) no wait runs past it: when the next attempt could not
+ * start before the budget ends, the last answer is returned (or the failure thrown) at once, and a spent
+ * budget surfaces as its own UPSTREAM_TIMEOUT naming the registry and the step.
  */
 export function withRetry(next: Fetcher, options: RetryOptions = {}): Fetcher {
   const maxAttempts = options.maxAttempts ?? 4;
@@ -56,9 +66,13 @@ export function withRetry(next: Fetcher, options: RetryOptions = {}): Fetcher {
   if (!(headersTimeoutMs > 0)) throw new TypeError("headersTimeoutMs must be positive");
 
   return async (req) => {
+    const budget = currentBudget();
+    const where = options.registry ? `registry ${options.registry} (${new URL(req.url).host})` : new URL(req.url).host;
     const attempts = IDEMPOTENT.has(req.method) ? maxAttempts : 1;
+    /** whether a wait of `ms` still leaves time for one more attempt inside the request budget */
+    const fits = (ms: number) => !budget || budget.remainingMs() > ms + 250;
     for (let attempt = 1; ; attempt++) {
-      const last = attempt >= attempts;
+      let last = attempt >= attempts;
       // A body can be read once: keep the original intact for later attempts and send a clone.
       const toSend = last ? req : req.clone();
       // One controller carries both the caller's abort and our deadline. Not AbortSignal.any: on Node 20
@@ -75,17 +89,20 @@ export function withRetry(next: Fetcher, options: RetryOptions = {}): Fetcher {
       try {
         res = await next(new Request(toSend, { signal: deadline.signal }));
       } catch (e) {
-        if (req.signal.aborted) throw e;
+        if (budget?.signal.aborted) throw budget.expired();
         if (e instanceof AppError) throw e;
+        // the caller's own deadline (a small exchange's AbortSignal.timeout) is a timeout; any other abort is theirs
+        if (req.signal.aborted) throw isTimeout(req.signal.reason) ? new AppError("UPSTREAM_TIMEOUT", `${req.method} ${where}: no answer in time`, { cause: e }) : e;
         const timedOut = (deadline.signal.aborted && !toSend.signal.aborted) || isTimeout(e);
-        if (last) {
+        const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
+        if (last || !fits(backoff)) {
           throw new AppError(
             timedOut ? "UPSTREAM_TIMEOUT" : "UPSTREAM",
-            `${req.method} ${new URL(req.url).host}: ${timedOut ? "timed out" : "network error"} after ${attempt} attempt(s)`,
-            { cause: e },
+            `${req.method} ${where}: ${timedOut ? `no answer within ${headersTimeoutMs} ms` : `network error (${describe(e)})`} after ${attempt} attempt(s)`,
+            { cause: e, details: { attempts: attempt, ...(options.registry ? { registry: options.registry } : {}) } },
           );
         }
-        await sleep(Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2));
+        await sleep(backoff);
         continue;
       } finally {
         clearTimeout(timer);
@@ -93,9 +110,20 @@ export function withRetry(next: Fetcher, options: RetryOptions = {}): Fetcher {
       // Once headers are in, the caller's signal still governs the body through `deadline`; the timer is gone.
       if (last || !RETRY_STATUS.has(res.status)) return res;
       const hinted = retryAfterMs(res.headers.get("retry-after"), Date.now());
-      await res.body?.cancel().catch(() => {});
       const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
-      await sleep(hinted === null ? backoff : Math.min(hinted, maxRetryAfterMs));
+      const wait = hinted === null ? backoff : Math.min(hinted, maxRetryAfterMs);
+      last = !fits(wait);
+      if (last) return res; // the caller turns this answer into its error (status, registry codes)
+      discardBody(res);
+      await sleep(wait);
+      if (budget?.signal.aborted) throw budget.expired();
     }
   };
+}
+
+function describe(e: unknown): string {
+  const err = e as { code?: unknown; cause?: { code?: unknown; message?: unknown }; message?: unknown };
+  const code = typeof err?.cause?.code === "string" ? err.cause.code : typeof err?.code === "string" ? err.code : null;
+  const message = typeof err?.cause?.message === "string" ? err.cause.message : typeof err?.message === "string" ? err.message : String(e);
+  return (code ? `${code}: ` : "") + message.slice(0, 200);
 }

@@ -31,8 +31,8 @@ async function collect(fetchPage: (cursor: string | null) => Promise<{ items: st
 }
 
 /** Pushes the fixtures (3 repos, 3 tags, a referrer via the `sha256-<hex>` fallback index). */
-async function seed(url: string, auth: RegistryAuth | undefined) {
-  const ctx = createOciContext({ url, auth });
+async function seed(url: string, auth: RegistryAuth | undefined, realmHosts: string[] = []) {
+  const ctx = createOciContext({ url, auth, realmHosts });
   const pushed: Record<string, PushedArtifact> = {};
   for (const repo of REPOS) pushed[repo] = await pushTestArtifact(ctx, repo, "v1");
   for (const tag of TAGS.slice(1)) await pushTestArtifact(ctx, "team/fraud", tag, { modelBytes: new TextEncoder().encode(`model ${tag}`) });
@@ -114,8 +114,8 @@ describe.each(MODES)("remote source against docker-registry ($mode)", ({ mode, a
 
   beforeAll(async () => {
     registry = await startRegistry({ mode });
-    const seeded = await seed(registry.url, auth);
-    state = { source: createRemoteSource({ name: mode, url: registry.url, auth }), ...seeded };
+    const seeded = await seed(registry.url, auth, registry.realmHosts);
+    state = { source: createRemoteSource({ name: mode, url: registry.url, auth, realmHosts: registry.realmHosts }), ...seeded };
   });
   afterAll(async () => {
     await registry?.stop();
@@ -124,7 +124,7 @@ describe.each(MODES)("remote source against docker-registry ($mode)", ({ mode, a
   readPathTests(() => state);
 
   it("mounts a blob across repositories and deletes a manifest by digest", async () => {
-    const ctx = createOciContext({ url: registry.url, auth });
+    const ctx = createOciContext({ url: registry.url, auth, realmHosts: registry.realmHosts });
     const p = state.pushed["ops/llama"]!;
     const mounted = await pushBlob(ctx, "ops/llama-copy", p.layerBytes, { mountFrom: "ops/llama" });
     expect(mounted.digest).toBe(p.layer.digest);
@@ -136,19 +136,19 @@ describe.each(MODES)("remote source against docker-registry ($mode)", ({ mode, a
 
   if (mode === "anonymous") {
     it("works without any credentials configured", async () => {
-      const source = createRemoteSource({ name: "anon", url: registry.url });
+      const source = createRemoteSource({ name: "anon", url: registry.url, realmHosts: registry.realmHosts });
       expect((await source.resolve("ops/llama", "v1")).digest).toBe(state.pushed["ops/llama"]!.manifest.digest);
     });
   }
 
   if (mode !== "anonymous") {
     it("reports a wrong password as UNAUTHENTICATED", async () => {
-      const source = createRemoteSource({ name: "bad", url: registry.url, auth: { type: mode === "basic" ? "basic" : "bearer", username: "alice", password: "wrong" } });
+      const source = createRemoteSource({ name: "bad", url: registry.url, realmHosts: registry.realmHosts, auth: { type: mode === "basic" ? "basic" : "bearer", username: "alice", password: "wrong" } });
       await expect(source.listTags("team/fraud")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     });
 
     it("falls back to the configured repositories when _catalog refuses", async () => {
-      const source = createRemoteSource({ name: "nocreds", url: registry.url, repositories: ["team/fraud"] });
+      const source = createRemoteSource({ name: "nocreds", url: registry.url, realmHosts: registry.realmHosts, repositories: ["team/fraud"] });
       expect(await source.listRepositories(null, 10)).toEqual({ items: ["team/fraud"], next: null });
       expect(source.capabilities.catalog).toBe(false);
     });
@@ -156,7 +156,7 @@ describe.each(MODES)("remote source against docker-registry ($mode)", ({ mode, a
 
   if (mode === "token") {
     it("lets a pull-only user read but not push", async () => {
-      const bob = createRemoteSource({ name: "bob", url: registry.url, auth: { type: "bearer", username: "bob", password: REGISTRY_USERS.bob.password } });
+      const bob = createRemoteSource({ name: "bob", url: registry.url, realmHosts: registry.realmHosts, auth: { type: "bearer", username: "bob", password: REGISTRY_USERS.bob.password } });
       const p = state.pushed["team/fraud"]!;
       expect((await bob.resolve("team/fraud", "v1")).digest).toBe(p.manifest.digest);
       const err = await bob.putManifest("team/fraud", "bob-was-here", p.manifestBytes, MT.ociManifest).catch((e: unknown) => e);
@@ -166,7 +166,7 @@ describe.each(MODES)("remote source against docker-registry ($mode)", ({ mode, a
 
     it("reuses tokens: many reads cost few token requests", async () => {
       const before = registry.tokenServer!.requests;
-      const source = createRemoteSource({ name: "reuse", url: registry.url, auth });
+      const source = createRemoteSource({ name: "reuse", url: registry.url, auth, realmHosts: registry.realmHosts });
       for (let i = 0; i < 5; i++) await source.resolve("team/fraud", "v1");
       expect(registry.tokenServer!.requests - before).toBe(1);
     });

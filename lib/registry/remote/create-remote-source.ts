@@ -30,6 +30,8 @@ export interface RemoteSourceOptions {
   fetch?: Fetcher;
   /** time to response headers, and whole-request bound for small bodies */
   timeoutMs?: number;
+  /** hosts besides the registry's own that may serve its token realm (config `auth.realmHosts`) */
+  realmHosts?: string[];
 }
 
 /** Page size when the caller gives none: a screenful, and what most registries accept for `n`. */
@@ -102,7 +104,7 @@ export function createRemoteSource(options: RemoteSourceOptions): RegistrySource
   if (timeoutMs !== undefined && (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs <= 0)) {
     throw new TypeError("timeoutMs must be a positive number");
   }
-  const ctx = createOciContext({ url, auth, fetch, timeoutMs });
+  const ctx = createOciContext({ url, auth, fetch, timeoutMs, name, ...(options.realmHosts ? { realmHosts: options.realmHosts } : {}) });
   const configured = repositories ? [...repositories] : null;
   let catalog = true;
 

@@ -23,6 +23,8 @@ export interface RunningRegistry {
   mode: RegistryMode;
   /** the token server, in token mode */
   tokenServer?: TokenServer;
+  /** what the config's `auth.realmHosts` must list for Kitgate to use the token server (another port) */
+  realmHosts: string[];
   stop(): Promise<void>;
 }
 
@@ -117,5 +119,5 @@ export async function startRegistry(opts: { mode: RegistryMode }): Promise<Runni
     await stop();
     throw e;
   }
-  return { url, mode: opts.mode, tokenServer, stop };
+  return { url, mode: opts.mode, tokenServer, realmHosts: tokenServer ? [new URL(tokenServer.realm).host] : [], stop };
 }

@@ -32,8 +32,8 @@ export default async function ApprovalPage({ params }: { params: Promise<{ id: s
   }
   const r = found.data;
   const [matrix, policy] = await Promise.all([
-    settle(getEnvironmentMatrix(actor, { registry: r.registry, repository: r.repository })),
-    settle(evaluatePolicy(actor, { ref: r.reference, environment: r.environment })),
+    settle(async () => getEnvironmentMatrix(actor, { registry: r.registry, repository: r.repository })),
+    settle(async () => evaluatePolicy(actor, { ref: r.reference, environment: r.environment })),
   ]);
   const cell = matrix.ok ? matrix.data.environments.find((e) => e.environment === r.environment) : undefined;
   const inEnv = cell?.currentDigest ?? cell?.approvedDigest ?? null;

@@ -31,7 +31,7 @@ export default async function RepositoriesPage({ params, searchParams }: Props) 
   const input = await parsePageInput(repositoriesQuery, { ...(await searchParams), ...(await params) });
   if (!input.ok) return <ErrorPanel error={input.error} />;
   const { registry, q, cursor } = input.data;
-  const result = await settle(listRepositories(await getActor(), { registry, q, cursor, limit: PAGE_SIZE }));
+  const result = await settle(async () => listRepositories(await getActor(), { registry, q, cursor, limit: PAGE_SIZE }));
 
   return (
     <>

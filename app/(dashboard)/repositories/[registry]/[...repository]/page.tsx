@@ -35,7 +35,7 @@ export default async function VersionsPage({ params, searchParams }: Props) {
   if (!search.ok) return <ErrorPanel error={search.error} />;
   const { registry, repository } = path.data;
   const { q, cursor } = search.data;
-  const result = await settle(listVersions(await getActor(), { registry, repository, q, cursor, limit: PAGE_SIZE }));
+  const result = await settle(async () => listVersions(await getActor(), { registry, repository, q, cursor, limit: PAGE_SIZE }));
   const here = repositoryHref(registry, repository);
 
   return (
