@@ -1,4 +1,6 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
+import { createSingleFlight } from "@/lib/cache/single-flight";
 import { AppError } from "@/lib/errors";
 import { computeDigest } from "@/lib/oci/digest/compute-digest";
 import { parseDigest } from "@/lib/oci/digest/parse-digest";
@@ -20,6 +22,43 @@ import { verifySimpleSigning } from "./verify-simple-signing";
 
 export type AttestationRegistry = Pick<RegistrySource, "listReferrers" | "getManifest" | "getBlob" | "capabilities">;
 
+export interface DiscoveryOptions {
+  /**
+   * The repository's tags, when the caller has just listed them (the versions page): cosign's `.att`/`.sig` tags
+   * and the fallback index are then only fetched when they exist, instead of three 404s per version.
+   */
+  tags?: ReadonlySet<string>;
+}
+
+/** Badges on a versions page may be this old: long enough for a page that is reloaded or paged, short enough to
+ * show a new signature soon. The attestations tab, the API and policy evaluation always discover afresh. */
+const BADGE_MEMO_MS = 15_000;
+const badgeMemo = new LRUCache<string, AttestationDTO[]>({ max: 2_000, ttl: BADGE_MEMO_MS });
+const badgeFlight = createSingleFlight<AttestationDTO[]>();
+
+/**
+ * `discoverAttestations` memoised for `BADGE_MEMO_MS` per registry, repository, digest and trust, with concurrent
+ * callers sharing one discovery. Failures and timeouts are not memoised, and a discovery that fails is forgotten at
+ * once, so a registry that hung once is asked again on the next request.
+ */
+export async function discoverAttestationsForBadge(
+  registry: AttestationRegistry & { readonly name: string },
+  repository: string,
+  manifestDigest: string,
+  trust: TrustMaterial,
+  options: DiscoveryOptions = {},
+): Promise<AttestationDTO[]> {
+  const trustId = trust.keys.map((k) => `${k.name}:${k.hints.join(",")}`).join(";") + `|${trust.sigstoreTrustedRoot ? "root" : ""}`;
+  const key = [registry.name, repository, manifestDigest, trustId].join("\u0000");
+  const hit = badgeMemo.get(key);
+  if (hit) return hit;
+  return badgeFlight(key, async () => {
+    const found = await discoverAttestations(registry, repository, manifestDigest, trust, options);
+    badgeMemo.set(key, found);
+    return found;
+  });
+}
+
 interface Carrier {
   source: AttestationSource;
   manifestDigest: string;
@@ -37,10 +76,14 @@ export async function discoverAttestations(
   repository: string,
   manifestDigest: string,
   trust: TrustMaterial,
+  options: DiscoveryOptions = {},
 ): Promise<AttestationDTO[]> {
   const { algorithm, hex } = parseDigest(manifestDigest, "BAD_REQUEST");
   const out: AttestationDTO[] = [];
-  const referrers = await registry.listReferrers(repository, manifestDigest);
+  const has = (tag: string) => !options.tags || options.tags.has(tag);
+  // Without a referrers API the only referrers are in the fallback tag: a tag list that lacks it saves the request.
+  const skipReferrers = registry.capabilities.referrersApi === false && !has(`${algorithm}-${hex}`);
+  const referrers = skipReferrers ? [] : await registry.listReferrers(repository, manifestDigest);
   // read after listing: the remote source learns whether the API exists on its first referrers request
   const referrerSource: AttestationSource = registry.capabilities.referrersApi === true ? "referrers-api" : "fallback-index";
   for (const desc of referrers.slice(0, MAX_REFERRERS)) {
@@ -54,6 +97,7 @@ export async function discoverAttestations(
 
   for (const [suffix, source] of [["att", "cosign-att-tag"], ["sig", "cosign-sig-tag"]] as const) {
     const tag = `${algorithm}-${hex}.${suffix}`;
+    if (!has(tag)) continue;
     let carrier: Carrier;
     try {
       carrier = await loadCarrier(registry, repository, tag, source);

@@ -1,6 +1,6 @@
 import "server-only";
 import pMap from "p-map";
-import { discoverAttestations } from "@/lib/attest/discover-attestations";
+import { discoverAttestationsForBadge } from "@/lib/attest/discover-attestations";
 import { loadTrust } from "@/lib/attest/load-trust";
 import { worstStatus } from "@/lib/attest/worst-status";
 import { getConfig } from "@/lib/config/get-config";
@@ -63,7 +63,8 @@ export async function listVersions(
     concurrency: RESOLVE_CONCURRENCY,
   });
   items.unshift(...rows);
-  await addAttestationBadges(repo.source, repo.repository, items);
+  // a complete tag list tells which signature tags exist; a truncated one does not
+  await addAttestationBadges(repo.source, repo.repository, items, all.length < MAX_TAGS_SCANNED ? new Set(all) : undefined);
 
   const end = start + pageTags.length;
   return {
@@ -75,16 +76,17 @@ export async function listVersions(
 }
 
 /**
- * Attestations can be attached at any time, so badges are looked up per request (not stored with the summary);
- * a failure to discover them leaves the badge empty rather than failing the list.
+ * Attestations can be attached at any time, so badges are not stored with the summary: they are discovered per
+ * request (memoised for a few seconds, lib/attest); a failure to discover them leaves the badge empty rather than
+ * failing the list.
  */
-async function addAttestationBadges(source: RegistrySource, repository: string, items: VersionDTO[]): Promise<void> {
+async function addAttestationBadges(source: RegistrySource, repository: string, items: VersionDTO[], tags: ReadonlySet<string> | undefined): Promise<void> {
   const trust = await loadTrust(await getConfig());
   await pMap(
     items.filter((i) => !i.error && i.format !== "index"),
     async (item) => {
       try {
-        item.attestation = worstStatus(await discoverAttestations(source, repository, item.digest, trust));
+        item.attestation = worstStatus(await discoverAttestationsForBadge(source, repository, item.digest, trust, tags ? { tags } : {}));
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
       }
@@ -142,8 +144,9 @@ async function versionRow(
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     row = errorRow(digest, tags, e.message);
-    // Only content faults are permanent for a digest; a network error may pass, so it is not stored.
-    if (e.code === "MALFORMED_CONTENT" || e.code === "DIGEST_MISMATCH") await store(registry, digest, row, 0, e.message);
+    // Only faults of verified content are permanent for a digest. A network error may pass, and a digest
+    // mismatch is the registry serving other bytes (a lying front, a corrupt replica), not the digest's content.
+    if (e.code === "MALFORMED_CONTENT") await store(registry, digest, row, 0, e.message);
   }
   return row;
 }

@@ -5,7 +5,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startKitgate, type RunningKitgate } from "@/test/support/auth/start-kitgate";
-import { filePath, NOTES, README, startHostileWorld, timedGet, type HostileWorld } from "@/test/support/registry/hostile-world";
+import { EVERY_SIGNATURE, filePath, NOTES, README, startHostileWorld, timedGet, type HostileWorld } from "@/test/support/registry/hostile-world";
 
 /** The hostile config's budgets: short, so the suite is quick; every bound below is derived from them. */
 const REQUEST_BUDGET_S = 6;
@@ -235,6 +235,22 @@ describe("a hosted registry (ghcr.io-like)", () => {
     expect(res.status).toBe(200);
     const items = res.body as unknown as { status: string; source: string }[];
     expect(items.filter((a) => a.status === "verified").map((a) => a.source).sort()).toEqual(["cosign-att-tag", "referrers-api"]);
+  });
+});
+
+describe("signatures in every place", () => {
+  const summary = (items: { source: string; envelope: string; status: string }[]) =>
+    items.map((a) => `${a.source.replace(/^(fallback-index|referrers-api)$/, "referrers")}/${a.envelope}/${a.status}`).sort();
+
+  it.each([
+    ["dist", "fallback-index"],
+    ["hosted", "referrers-api"],
+  ])("on %s (referrers from the %s) each signature gets its own status", async (registryName, referrerSource) => {
+    const res = await get(`/api/v1/attestations?ref=${encodeURIComponent(`${registryName}/demo/churn-model:1.1.0`)}`);
+    expect(res.status).toBe(200);
+    const items = res.body as unknown as { source: string; envelope: string; status: string }[];
+    expect(summary(items)).toEqual(EVERY_SIGNATURE);
+    expect(items.filter((a) => a.source.endsWith("-index") || a.source.endsWith("-api")).every((a) => a.source === referrerSource)).toBe(true);
   });
 });
 

@@ -1,10 +1,20 @@
 // The hostile-registry world shared by the suite (test/hostile-registry) and `npm run bench:registry`: a real
 // docker-registry holding the demo ModelKits (with their signatures) and hostile fixtures, one front per fault, a
 // hosted-registry front, and the kitgate.yaml that names them all.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign } from "node:crypto";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { toTrustKey } from "@/lib/attest/to-trust-key";
+import { AppError } from "@/lib/errors";
 import { createOciContext } from "@/lib/oci/client/create-oci-context";
+import { fetchManifest } from "@/lib/oci/client/fetch-manifest";
+import { pushBlob } from "@/lib/oci/client/push-blob";
+import { pushManifest } from "@/lib/oci/client/push-manifest";
+import type { OciContext } from "@/lib/oci/client/types";
+import { resolveManifest } from "@/lib/oci/client/resolve-manifest";
+import { attachCosignAtt, attachCosignSig, attachReferrer, type AttachTarget } from "@/scripts/demo-data/attach-attestation";
+import { signDsse, statement } from "@/scripts/demo-data/sign-attestation";
 import { createLayoutSource } from "@/lib/registry/layout/create-layout-source";
 import { attachDemoAttestations } from "@/scripts/demo-data/attest-demo";
 import { packModelKit, writeDemoData } from "@/test/support/fixtures/modelkits";
@@ -69,6 +79,7 @@ export async function startHostileWorld(opts: { requestSeconds: number; upstream
     await writeDemoData(layout);
     const { publicKeyFile } = await attachDemoAttestations(createLayoutSource({ name: "demo", root: layout }), path.join(dir, "keys"));
     await copyLayoutToRegistry(layout, ctx);
+    await attachEverySignature(ctx, "demo/churn-model", path.join(dir, "keys"));
 
     const digests: Record<string, string> = {};
     for (const [repo, compression] of [["hostile/files", "none"], ["hostile/gzip", "gzip"], ["hostile/zstd", "zstd"]] as const) {
@@ -102,7 +113,7 @@ export async function startHostileWorld(opts: { requestSeconds: number; upstream
       "  - name: hosted",
       `    url: "${hosted.url}"`,
       `    auth: { type: anonymous, realmHosts: ["${hosted.realmHost}"] }`,
-      "    repositories: [hostile/files, hostile/gzip, hostile/big, demo/fraud-detection]",
+      "    repositories: [hostile/files, hostile/gzip, hostile/big, demo/fraud-detection, demo/churn-model]",
       "cache: { dir: ./cache, maxBytes: 1GiB }",
       `timeouts: { requestSeconds: ${opts.requestSeconds}, upstreamSeconds: ${opts.upstreamSeconds} }`,
       // small, so a 1.6 MB fixture exercises the large-layer paths (Range reads, hashing while parsing)
@@ -119,6 +130,76 @@ export async function startHostileWorld(opts: { requestSeconds: number; upstream
     await stop();
     throw e;
   }
+}
+
+/** What `attachEverySignature` leaves on `demo/churn-model:1.1.0`, as `source/envelope/status` of discovery. */
+export const EVERY_SIGNATURE = [
+  "cosign-att-tag/dsse/verified",
+  "cosign-sig-tag/cosign-simple-signing/verified",
+  "referrers/dsse/invalid-signature",
+  "referrers/dsse/subject-mismatch",
+  "referrers/notation-jws/not-verified",
+  "referrers/sigstore-bundle/untrusted-key",
+  "referrers/sigstore-bundle/verified",
+];
+
+/**
+ * Signatures in every place the tools put them, on `repo:1.1.0`: cosign v2 `.att` and `.sig` tags; cosign v3 sigstore
+ * bundles as referrers in the `sha256-<hex>` fallback index, signed with the configured key and a realistic hint
+ * (base64 sha256 of the key), one of them signed by a key nobody trusts; a tampered DSSE envelope; one signed for
+ * another version (wrong subject); a Notary signature.
+ */
+async function attachEverySignature(ctx: OciContext, repo: string, keysDir: string): Promise<void> {
+  const key = createPrivateKey(await readFile(path.join(keysDir, "ci-scanner.key"), "utf8"));
+  const hint = toTrustKey("ci-scanner", createPublicKey(key)).hints[1];
+  const stranger = generateKeyPairSync("ed25519").privateKey;
+  const t: AttachTarget = {
+    putBlob: (b) => pushBlob(ctx, repo, b),
+    putManifest: (ref, b, mt) => pushManifest(ctx, repo, ref, b, mt),
+    getManifest: async (ref) => {
+      try {
+        return (await fetchManifest(ctx, repo, ref)).bytes;
+      } catch (e) {
+        if (e instanceof AppError && e.code === "NOT_FOUND") return null;
+        throw e;
+      }
+    },
+  };
+  const subject = await resolveManifest(ctx, repo, "1.1.0");
+  const other = await resolveManifest(ctx, repo, "1.0.0");
+  const SCAN = "https://kitops.org/attestation/scan/v1";
+  const scan = { evaluations: [{ tool: { name: "modelscan", version: "0.8.1" }, metrics: [], findings: [] }] };
+  await attachCosignAtt(t, subject.digest, [{ envelope: signDsse(statement(subject.digest, SCAN, scan), key, { keyid: hint }), predicateType: SCAN }]);
+  const payload = Buffer.from(JSON.stringify({ critical: { identity: { "docker-reference": `registry.example/${repo}` }, image: { "docker-manifest-digest": subject.digest }, type: "cosign container image signature" }, optional: null }));
+  await attachCosignSig(t, subject.digest, payload, sign(null, payload, key).toString("base64"));
+  const bundle = (envelope: unknown) => Buffer.from(JSON.stringify({
+    mediaType: "application/vnd.dev.sigstore.bundle.v0.3+json",
+    verificationMaterial: { publicKey: { hint }, tlogEntries: [] },
+    dsseEnvelope: envelope,
+  }));
+  const asBundle = {
+    artifactType: "application/vnd.dev.sigstore.bundle.v0.3+json",
+    layerMediaType: "application/vnd.dev.sigstore.bundle.v0.3+json",
+    annotations: { "dev.sigstore.bundle.content": "dsse-envelope", "dev.sigstore.bundle.predicateType": "https://slsa.dev/provenance/v1" },
+  };
+  await attachReferrer(t, subject, bundle(signDsse(statement(subject.digest, "https://slsa.dev/provenance/v1", { builder: "ci" }), key)), asBundle);
+  await attachReferrer(t, subject, bundle(signDsse(statement(subject.digest, "https://slsa.dev/provenance/v1", { builder: "?" }), stranger)), asBundle);
+  const genuine = signDsse(statement(subject.digest, SCAN, { ...scan, passed: false }), key, { keyid: hint });
+  const tampered = { ...genuine, payload: Buffer.from(JSON.stringify(statement(subject.digest, SCAN, scan))).toString("base64") };
+  const asDsse = { artifactType: "application/vnd.in-toto+json", layerMediaType: "application/vnd.dsse.envelope.v1+json" };
+  await attachReferrer(t, subject, Buffer.from(JSON.stringify(tampered)), asDsse);
+  await attachReferrer(t, subject, Buffer.from(JSON.stringify(signDsse(statement(other.digest, SCAN, scan), key, { keyid: hint }))), asDsse);
+  const jws = {
+    payload: Buffer.from(JSON.stringify({ targetArtifact: { digest: subject.digest, size: subject.size, mediaType: subject.mediaType } })).toString("base64url"),
+    protected: Buffer.from(JSON.stringify({ alg: "ES256", "io.cncf.notary.signingTime": "2026-11-02T00:00:00Z" })).toString("base64url"),
+    header: { x5c: [] },
+    signature: "AAAA",
+  };
+  await attachReferrer(t, subject, Buffer.from(JSON.stringify(jws)), {
+    artifactType: "application/vnd.cncf.notary.signature",
+    layerMediaType: "application/jose+json",
+    annotations: { "io.cncf.notary.x509chain.thumbprint#S256": '["ABCDEF"]' },
+  });
 }
 
 export interface Timed {
