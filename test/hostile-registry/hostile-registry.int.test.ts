@@ -19,7 +19,8 @@ let app: RunningKitgate;
 
 beforeAll(async () => {
   world = await startHostileWorld({ requestSeconds: REQUEST_BUDGET_S, upstreamSeconds: UPSTREAM_S });
-  app = await startKitgate({ configPath: world.configPath, dbFile: path.join(world.dir, "kitgate.db") });
+  // responses checked against their documented contract (lib/http/check-response): errors included
+  app = await startKitgate({ configPath: world.configPath, dbFile: path.join(world.dir, "kitgate.db"), env: { KITGATE_VALIDATE_RESPONSES: "1" } });
 }, 240_000);
 
 afterAll(async () => {
