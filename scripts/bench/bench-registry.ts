@@ -40,7 +40,8 @@ const SCENARIOS: Scenario[] = [
   { name: "hosted: versions (tokens, Link paging)", path: "/api/v1/versions?repository=hosted/demo/fraud-detection" },
   { name: "hosted: file via 307 to CDN", path: filePath("hosted", "hostile/files", "docs/README.md") },
   { name: "hosted: attestations via referrers API", path: `/api/v1/attestations?ref=${encodeURIComponent("hosted/demo/fraud-detection:1.1.0")}` },
-  { name: "versions page while the registry hangs", path: "/repositories/dist/demo/support-llm" },
+  { name: "page: a version, 503 once on each blob", path: "/kit?ref=f503-once/demo/churn-model:1.1.0" },
+  { name: "page: versions while the registry hangs", path: "/repositories/dist/demo/support-llm" },
 ];
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
@@ -48,6 +49,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
 
 async function measure(label: string, world: HostileWorld, root?: string): Promise<void> {
+  for (const front of world.fronts.values()) front.reset();
   console.log(`\n## ${label}${root ? ` (${root})` : ""}`);
   // each run gets its own cache directory: a warm cache from the other run would flatter it
   const configPath = path.join(world.dir, `kitgate-${label.replace(/\W+/g, "-")}.yaml`);
@@ -89,11 +91,13 @@ async function measure(label: string, world: HostileWorld, root?: string): Promi
     for (const s of SCENARIOS) {
       let p = s.path;
       if (s.name === "claims every digest") p = `/api/v1/modelkit?ref=${encodeURIComponent(`claimer/any/repo@${claimerDigest}`)}`;
-      const hang = s.name.startsWith("versions page while");
+      const hang = s.name.startsWith("page: versions while");
       if (hang) world.fronts.get("dist")!.setFault("hang");
       const r = await get(p);
       if (hang) world.fronts.get("dist")!.setFault("none");
-      const code = r.body?.error?.code ?? "";
+      // pages render errors in place (status 200): show the code of the error panel instead
+      const panel = /<code class="muted">\(([A-Z_]+)\)<\/code>/.exec(r.text)?.[1];
+      const code = r.body?.error?.code ?? (panel ? `page: ${panel}` : "");
       const within = r.ms >= 0 && r.ms <= DEADLINE_MS + 1_000;
       const took = r.ms < 0 ? `> ${CLIENT_TIMEOUT_MS / 1000} s` : `${r.ms} ms`;
       console.log(`  ${pad(s.name, 42)} ${pad(`${r.status} ${code}`, 26)} ${pad(took, 9)} ${within ? "ok" : "OVER"}`);

@@ -39,6 +39,7 @@ describe("a fresh production server on distribution 2.8", () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain("1.1.0");
     expect(page.text).toContain("1.0.0");
+    expect(page.text).not.toContain("alert-error");
     expect(page.ms).toBeLessThan(WITHIN_BUDGET_MS);
   });
 
@@ -68,6 +69,7 @@ describe("faults: every upstream call bounded, retried where it may be", () => {
     const page = await get("/kit?ref=f503-once/demo/churn-model:1.1.0");
     expect(page.status).toBe(200);
     expect(page.text).toContain("churn-model");
+    expect(page.text).not.toContain("alert-error");
     expect(page.ms).toBeLessThan(WITHIN_BUDGET_MS);
   });
 

@@ -97,7 +97,10 @@ function flipAt(body: Buffer, start: number, at: number): Buffer {
 }
 
 /** A front that passes everything to `upstream` and misbehaves as `fault` says. */
-export async function startFaultFront(upstream: string, initial: Fault): Promise<RegistryFront & { setFault(f: Fault): void }> {
+export async function startFaultFront(
+  upstream: string,
+  initial: Fault,
+): Promise<RegistryFront & { setFault(f: Fault): void; /** forgets which blobs were seen ("once" faults fire again) */ reset(): void }> {
   let fault = initial;
   const requests: RegistryFront["requests"] = [];
   const seenBlobs = new Set<string>();
@@ -210,6 +213,10 @@ export async function startFaultFront(upstream: string, initial: Fault): Promise
     requests,
     setFault: (f) => {
       fault = f;
+    },
+    reset: () => {
+      seenBlobs.clear();
+      requests.length = 0;
     },
     stop: () => close(server),
   };

@@ -48,7 +48,7 @@ export interface HostileWorld {
   dir: string;
   configPath: string;
   registry: RunningRegistry;
-  fronts: Map<string, RegistryFront & { setFault(f: Fault): void }>;
+  fronts: Map<string, RegistryFront & { setFault(f: Fault): void; reset(): void }>;
   hosted: Awaited<ReturnType<typeof startHostedFront>>;
   /** repository → manifest digest of its `1.0` */
   digests: Record<string, string>;
