@@ -40,7 +40,7 @@ const SCENARIOS: Scenario[] = [
   { name: "hosted: versions (tokens, Link paging)", path: "/api/v1/versions?repository=hosted/demo/fraud-detection" },
   { name: "hosted: file via 307 to CDN", path: filePath("hosted", "hostile/files", "docs/README.md") },
   { name: "hosted: attestations via referrers API", path: `/api/v1/attestations?ref=${encodeURIComponent("hosted/demo/fraud-detection:1.1.0")}` },
-  { name: "page: a version, 503 once on each blob", path: "/kit?ref=f503-once/demo/churn-model:1.1.0" },
+  { name: "page: a version, 503 once on each blob", path: "/kit?ref=f503-once/demo/churn-model:1.0.0" },
   { name: "page: versions while the registry hangs", path: "/repositories/dist/demo/support-llm" },
 ];
 

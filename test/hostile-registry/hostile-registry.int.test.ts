@@ -66,7 +66,7 @@ describe("faults: every upstream call bounded, retried where it may be", () => {
   });
 
   it("a page also retries a 503 (Next's patched fetch used to hand the same 503 back and hang)", async () => {
-    const page = await get("/kit?ref=f503-once/demo/churn-model:1.1.0");
+    const page = await get("/kit?ref=f503-once/demo/churn-model:1.0.0");
     expect(page.status).toBe(200);
     expect(page.text).toContain("churn-model");
     expect(page.text).not.toContain("alert-error");
@@ -249,7 +249,7 @@ describe("signatures in every place", () => {
     ["dist", "fallback-index"],
     ["hosted", "referrers-api"],
   ])("on %s (referrers from the %s) each signature gets its own status", async (registryName, referrerSource) => {
-    const res = await get(`/api/v1/attestations?ref=${encodeURIComponent(`${registryName}/demo/churn-model:1.1.0`)}`);
+    const res = await get(`/api/v1/attestations?ref=${encodeURIComponent(`${registryName}/demo/churn-model:1.0.0`)}`);
     expect(res.status).toBe(200);
     const items = res.body as unknown as { source: string; envelope: string; status: string }[];
     expect(summary(items)).toEqual(EVERY_SIGNATURE);

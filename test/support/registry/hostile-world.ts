@@ -132,7 +132,7 @@ export async function startHostileWorld(opts: { requestSeconds: number; upstream
   }
 }
 
-/** What `attachEverySignature` leaves on `demo/churn-model:1.1.0`, as `source/envelope/status` of discovery. */
+/** What `attachEverySignature` leaves on `demo/churn-model:1.0.0`, as `source/envelope/status` of discovery. */
 export const EVERY_SIGNATURE = [
   "cosign-att-tag/dsse/verified",
   "cosign-sig-tag/cosign-simple-signing/verified",
@@ -144,7 +144,7 @@ export const EVERY_SIGNATURE = [
 ];
 
 /**
- * Signatures in every place the tools put them, on `repo:1.1.0`: cosign v2 `.att` and `.sig` tags; cosign v3 sigstore
+ * Signatures in every place the tools put them, on `repo:1.0.0`: cosign v2 `.att` and `.sig` tags; cosign v3 sigstore
  * bundles as referrers in the `sha256-<hex>` fallback index, signed with the configured key and a realistic hint
  * (base64 sha256 of the key), one of them signed by a key nobody trusts; a tampered DSSE envelope; one signed for
  * another version (wrong subject); a Notary signature.
@@ -165,16 +165,16 @@ async function attachEverySignature(ctx: OciContext, repo: string, keysDir: stri
       }
     },
   };
-  const subject = await resolveManifest(ctx, repo, "1.1.0");
-  const other = await resolveManifest(ctx, repo, "1.0.0");
+  const subject = await resolveManifest(ctx, repo, "1.0.0");
+  const other = await resolveManifest(ctx, repo, "0.9.0");
   const SCAN = "https://kitops.org/attestation/scan/v1";
   const scan = { evaluations: [{ tool: { name: "modelscan", version: "0.8.1" }, metrics: [], findings: [] }] };
   await attachCosignAtt(t, subject.digest, [{ envelope: signDsse(statement(subject.digest, SCAN, scan), key, { keyid: hint }), predicateType: SCAN }]);
   const payload = Buffer.from(JSON.stringify({ critical: { identity: { "docker-reference": `registry.example/${repo}` }, image: { "docker-manifest-digest": subject.digest }, type: "cosign container image signature" }, optional: null }));
   await attachCosignSig(t, subject.digest, payload, sign(null, payload, key).toString("base64"));
-  const bundle = (envelope: unknown) => Buffer.from(JSON.stringify({
+  const bundle = (envelope: unknown, keyHint = hint) => Buffer.from(JSON.stringify({
     mediaType: "application/vnd.dev.sigstore.bundle.v0.3+json",
-    verificationMaterial: { publicKey: { hint }, tlogEntries: [] },
+    verificationMaterial: { publicKey: { hint: keyHint }, tlogEntries: [] },
     dsseEnvelope: envelope,
   }));
   const asBundle = {
@@ -183,7 +183,8 @@ async function attachEverySignature(ctx: OciContext, repo: string, keysDir: stri
     annotations: { "dev.sigstore.bundle.content": "dsse-envelope", "dev.sigstore.bundle.predicateType": "https://slsa.dev/provenance/v1" },
   };
   await attachReferrer(t, subject, bundle(signDsse(statement(subject.digest, "https://slsa.dev/provenance/v1", { builder: "ci" }), key)), asBundle);
-  await attachReferrer(t, subject, bundle(signDsse(statement(subject.digest, "https://slsa.dev/provenance/v1", { builder: "?" }), stranger)), asBundle);
+  const strangerHint = toTrustKey("stranger", createPublicKey(stranger)).hints[1];
+  await attachReferrer(t, subject, bundle(signDsse(statement(subject.digest, "https://slsa.dev/provenance/v1", { builder: "?" }), stranger), strangerHint), asBundle);
   const genuine = signDsse(statement(subject.digest, SCAN, { ...scan, passed: false }), key, { keyid: hint });
   const tampered = { ...genuine, payload: Buffer.from(JSON.stringify(statement(subject.digest, SCAN, scan))).toString("base64") };
   const asDsse = { artifactType: "application/vnd.in-toto+json", layerMediaType: "application/vnd.dsse.envelope.v1+json" };
