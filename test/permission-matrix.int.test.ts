@@ -122,6 +122,10 @@ const ROUTES: Record<string, Row> = {
     call: (s, c) => ({ method: "GET", url: `/api/v1/modelkit/file?ref=${ref(s)}&path=${encodeURIComponent(c.file[s])}` }),
     expect: repoRead,
   },
+  "GET /api/v1/modelkit/verify": {
+    call: (s, c) => ({ method: "GET", url: `/api/v1/modelkit/verify?ref=${ref(s)}&layer=${c.layer[s]}` }),
+    expect: repoRead,
+  },
   "GET /api/v1/attestations": { call: (s) => ({ method: "GET", url: `/api/v1/attestations?ref=${ref(s)}` }), expect: repoRead },
   "GET /api/v1/policy/evaluate": {
     call: (s) => ({ method: "GET", url: `/api/v1/policy/evaluate?ref=${ref(s)}&environment=dev` }),

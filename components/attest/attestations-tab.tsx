@@ -6,6 +6,6 @@ import { AttestationList } from "./attestation-list";
 
 /** The version page's Attestations tab: one data-layer call, failures shown in place. */
 export async function AttestationsTab({ pageRef }: { pageRef: string }) {
-  const result = await settle(listAttestations(await getActor(), { ref: pageRef }));
+  const result = await settle(async () => listAttestations(await getActor(), { ref: pageRef }));
   return result.ok ? <AttestationList attestations={result.data} /> : <ErrorPanel error={result.error} />;
 }
