@@ -2,7 +2,6 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
-import type { LayerVerificationDTO } from "@/lib/data/dto";
 import type { ReadVerification } from "@/lib/layers/types";
 import { searchString } from "@/lib/format/search-string";
 
@@ -17,7 +16,7 @@ const WHAT: Record<Exclude<ReadVerification, "verified">, string> = {
  */
 export function VerificationNote({ pinnedRef, layer, verification }: { pinnedRef: string; layer: string; verification: ReadVerification | undefined }) {
   const verify = useMutation({
-    mutationFn: () => fetchJson<LayerVerificationDTO>(`/api/v1/modelkit/verify${searchString({ ref: pinnedRef, layer })}`),
+    mutationFn: () => fetchJson<"verifyLayer">(`/api/v1/modelkit/verify${searchString({ ref: pinnedRef, layer })}`),
   });
   if (!verification || verification === "verified") return null;
   return (
