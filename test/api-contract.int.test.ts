@@ -201,6 +201,7 @@ describe("the /api/v1 contract over HTTP", () => {
     );
     const file = files.listing.entries.find((e) => e.type === "file")!;
     await json(await call({ bearer: token }, "GET", `/api/v1/modelkit/file?ref=${KIT}:1.1.0&path=${encodeURIComponent(file.path)}`), 200);
+    expect((await json<{ verified: boolean }>(await call({ bearer: token }, "GET", `/api/v1/modelkit/verify?ref=${KIT}:1.1.0&layer=${code.digest}`), 200)).verified).toBe(true);
     await json(await call({ bearer: token }, "GET", `/api/v1/attestations?ref=${KIT}:1.1.0`), 200);
     const diff = await json<{ diff: { entries: Record<string, { key: string; status: string }[]> } }>(
       await call({ bearer: token }, "GET", `/api/v1/diff?base=${KIT}:1.0.0&head=${KIT}:1.1.0`),
