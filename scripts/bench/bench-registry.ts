@@ -1,8 +1,6 @@
 // `npm run bench:registry`: the registry read path of the production server (`next start`, so `npm run build`
 // first) against a real docker-registry and the hostile fronts of test/hostile-registry. Prints measured times
 // against the issue's budgets; nothing is asserted (the machine is shared: numbers go here, not into tests).
-//   BENCH_BASELINE_ROOT=/path/to/other/checkout  also runs the same steps against that checkout's build, for a
-//   before/after comparison measured in the same run.
 // Run with `tsx --conditions=react-server` (the registry helpers import `server-only`).
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -48,19 +46,16 @@ const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
 
-async function measure(label: string, world: HostileWorld, root?: string): Promise<void> {
+async function measure(label: string, world: HostileWorld): Promise<void> {
   for (const front of world.fronts.values()) front.reset();
-  console.log(`\n## ${label}${root ? ` (${root})` : ""}`);
+  console.log(`\n## ${label}`);
   // each run gets its own cache directory: a warm cache from the other run would flatter it
   const configPath = path.join(world.dir, `kitgate-${label.replace(/\W+/g, "-")}.yaml`);
-  let config = (await readFile(world.configPath, "utf8")).replace("cache: { dir: ./cache,", `cache: { dir: ./cache-${label.replace(/\W+/g, "-")},`);
-  // a baseline build from before these settings existed refuses them (its config schema is strict)
-  if (root) config = config.replace(/^(timeouts|reads):.*\n/gm, "").replace(/auth: \{ type: anonymous, realmHosts: \[[^\]]*\] \}/, "auth: { type: anonymous }");
+  const config = (await readFile(world.configPath, "utf8")).replace("cache: { dir: ./cache,", `cache: { dir: ./cache-${label.replace(/\W+/g, "-")},`);
   await writeFile(configPath, config);
   const app: RunningKitgate = await startKitgate({
     configPath,
     dbFile: path.join(world.dir, `${label.replace(/\W+/g, "-")}.db`),
-    ...(root ? { root } : {}),
   });
   try {
     // a baseline that hangs is reported as such, not waited for
@@ -117,8 +112,6 @@ async function main() {
   const world = await startHostileWorld({ requestSeconds: REQUEST_SECONDS, upstreamSeconds: UPSTREAM_SECONDS });
   try {
     await measure("this checkout", world);
-    const baseline = process.env.BENCH_BASELINE_ROOT;
-    if (baseline) await measure("baseline", world, baseline);
   } finally {
     await world.stop();
   }
