@@ -68,7 +68,7 @@ function Flag({ label, value }: { label: string; value: boolean | undefined }) {
   return <Row label={label}>{value ? <Badge tone="ok">yes</Badge> : <Badge tone="neutral">no</Badge>}</Row>;
 }
 
-/** The ModelPack descriptor and config (CNCF model-spec) as a model card, with model-spec's schema verdict. */
+/** The ModelPack descriptor and config (CNCF model-spec) as a model card, with the verdict of the model-spec config rules. */
 export function ModelCard({ card }: { card: ModelCardData }) {
   const d = card.descriptor;
   const c = card.config;
@@ -81,7 +81,7 @@ export function ModelCard({ card }: { card: ModelCardData }) {
       {card.schemaIssues.length > 0 ? (
         <div className="alert alert-warn" role="note" aria-label="Schema violations">
           <h3>
-            {card.schemaIssues.length} {card.schemaIssues.length === 1 ? "violation" : "violations"} of the model-spec config schema
+            {card.schemaIssues.length} {card.schemaIssues.length === 1 ? "violation" : "violations"} of the model-spec config rules
           </h3>
           <ul>
             {card.schemaIssues.map((i, n) => (

@@ -22,7 +22,7 @@ function CardSummary({ card }: { card: NonNullable<VersionDTO["card"]> }) {
       {facts.length ? <div>{facts.join(" · ")}</div> : null}
       {card.licenses.length ? <div>{card.licenses.join(", ")}</div> : null}
       {card.schemaIssues > 0 ? (
-        <Badge tone="warn" title="The ModelPack config breaks model-spec's JSON schema">
+        <Badge tone="warn" title="The ModelPack config breaks the model-spec config rules">
           {card.schemaIssues} schema {card.schemaIssues === 1 ? "violation" : "violations"}
         </Badge>
       ) : null}

@@ -7,7 +7,8 @@ import { parseKitfile } from "./parse-kitfile";
 import { generateKitfileForModelPack } from "./generate-kitfile-for-model-pack";
 import { parseLayerMediaType } from "./parse-layer-media-type";
 import { isModelKitReference, parseModelKitReference } from "./parse-model-kit-reference";
-import { isRfc3339, readModelCard } from "./read-model-card";
+import { isRfc3339 } from "./is-rfc3339";
+import { readModelCard } from "./read-model-card";
 import { goCleanPath, validateKitfile } from "./validate-kitfile";
 import type {
   ArtifactFormat,
@@ -69,7 +70,7 @@ function errorMessage(e: unknown): string {
 function readModelPackCard(bytes: Uint8Array | null, warnings: string[]): ModelCard | null {
   if (!bytes) return null;
   try {
-    const card = readModelCard(decodeJson(bytes, "ModelPack config", MAX_CONFIG_BYTES), bytes.byteLength);
+    const card = readModelCard(decodeJson(bytes, "ModelPack config", MAX_CONFIG_BYTES));
     if (!card) warnings.push("ModelPack config is not a JSON object; its fields are ignored");
     return card;
   } catch (e) {

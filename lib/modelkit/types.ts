@@ -191,7 +191,7 @@ export type KitValidationRule =
   | "layer-without-filepath"
   | "modelfs-diffids-mismatch";
 
-/** Schema version of the vendored model-spec config schema, recorded with every validation result. */
+/** One violation of the model-spec config rules (lib/modelkit/model-pack-config-schema.ts). */
 export interface ModelCardSchemaIssue {
   /** JSON pointer into the config (`/descriptor/createdAt`), "" for the document itself */
   pointer: string;
@@ -249,9 +249,9 @@ export interface ModelCard {
   diffIds: string[];
   /** a list (authors, licenses, languages…) held more than 100 items and shows the first 100 */
   listsTruncated: boolean;
-  /** violations of model-spec's JSON schema; empty when the config is valid */
+  /** violations of the model-spec config rules; empty when the config follows them */
   schemaIssues: ModelCardSchemaIssue[];
-  /** which schema checked it */
+  /** which rules checked it (the spec revision they follow) */
   schemaVersion: string;
 }
 

@@ -62,7 +62,7 @@ export const versionSchema = named(
         precision: nullableString,
         quantization: nullableString,
         licenses: z.array(z.string()),
-        schemaIssues: count.describe("violations of model-spec's config JSON schema"),
+        schemaIssues: count.describe("violations of the model-spec config rules"),
       })
       .nullable()
       .describe("the ModelPack descriptor/config in brief; null for Kit-format kits"),
