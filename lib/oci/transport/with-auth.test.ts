@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { withAuth } from "@/lib/oci/transport/with-auth";
+import { collectGarbage } from "@/test/support/collect-garbage";
 import { fakeFetcher, json } from "@/test/support/registry/fake-fetcher";
 
 const REG = "http://registry.test";
@@ -182,5 +183,21 @@ describe("withAuth", () => {
       await withAuth(f.fetch, { registryUrl: REG, staticToken: "s3cret" })(new Request("http://storage.test/upload", { method: "PUT" }));
       expect(f.requests[0]!.headers.get("authorization")).toBeNull();
     });
+  });
+
+  it("a token service that never answers runs into the token deadline, even after a garbage collection", async () => {
+    const f = fakeFetcher(async (req, url) => {
+      if (url.origin === "http://auth.test") {
+        return new Promise<Response>((_, reject) => req.signal.addEventListener("abort", () => reject(req.signal.reason)));
+      }
+      return new Response(null, { status: 401, headers: { "www-authenticate": `Bearer realm="${REALM}",service="reg"` } });
+    });
+    const outcome = withAuth(f.fetch, { ...AUTH_HOST, tokenTimeoutMs: 300 })(new Request(`${REG}/v2/a/manifests/v1`)).then(
+      () => "answered",
+      (e: Error) => e.name,
+    );
+    await collectGarbage();
+    const hung = new Promise((resolve) => setTimeout(() => resolve("still hanging after 5 s"), 5_000).unref());
+    expect(await Promise.race([outcome, hung])).toBe("TimeoutError");
   });
 });

@@ -9,6 +9,7 @@ import { errorFromResponse } from "@/lib/oci/transport/error-from-response";
 import { parseChallenges, type AuthChallenge } from "@/lib/oci/transport/parse-challenges";
 import { readCapped } from "@/lib/oci/transport/read-capped";
 import { discardBody } from "@/lib/oci/transport/discard-body";
+import { holdForCall } from "@/lib/oci/transport/hold-for-call";
 
 export interface AuthOptions {
   /** used for Basic challenges and to authenticate token requests; absent = anonymous */
@@ -136,7 +137,8 @@ export function withAuth(next: Fetcher, options: AuthOptions = {}): Fetcher {
     if (credentials) realm.searchParams.set("account", credentials.username);
     const headers = new Headers({ accept: "application/json" });
     if (basicHeader) headers.set("authorization", basicHeader);
-    const res = await next(new Request(realm, { method: "GET", headers, signal: AbortSignal.timeout(tokenTimeoutMs) }));
+    const deadline = AbortSignal.timeout(tokenTimeoutMs);
+    const res = await holdForCall(next, new Request(realm, { method: "GET", headers, signal: deadline }), deadline);
     if (!res.ok) throw await errorFromResponse(res, "GET", "token request");
     const bytes = await readCapped(res, MAX_TOKEN_BYTES, "token response");
     let body: Record<string, unknown>;
@@ -173,7 +175,7 @@ export function withAuth(next: Fetcher, options: AuthOptions = {}): Fetcher {
 
   return async (req) => {
     if (staticToken && registryOrigin && new URL(req.url).origin !== registryOrigin.origin) return next(req);
-    if (staticToken) return next(withHeader(req, "authorization", `Bearer ${staticToken}`));
+    if (staticToken) return holdForCall(next, withHeader(req, "authorization", `Bearer ${staticToken}`), req);
     if (req.headers.has("authorization")) return next(req);
     const origin = new URL(req.url).origin;
     // an upload Location or Link on another host gets no credentials (redirects drop them on their own)
@@ -183,7 +185,7 @@ export function withAuth(next: Fetcher, options: AuthOptions = {}): Fetcher {
     const replay = req.body !== null ? req.clone() : req;
     const known = challenges.get(origin);
     const first = known ? await authorize(req, origin, known, cleanScopes(wanted), false) : req;
-    const res = await next(first);
+    const res = await holdForCall(next, first, req);
     if (res.status !== 401) return res;
     const challenge = pickChallenge(res.headers.get("www-authenticate"));
     if (!challenge || (challenge.scheme === "basic" && (!basicHeader || known?.scheme === "basic"))) return res;
@@ -191,6 +193,6 @@ export function withAuth(next: Fetcher, options: AuthOptions = {}): Fetcher {
     const scopes = cleanScopes([...wanted, ...(challenge.params.scope ? [challenge.params.scope] : [])]);
     discardBody(res);
     // A cached token the registry just refused is stale (revoked, clock skew): ask for a new one.
-    return next(await authorize(replay, origin, challenge, scopes, known?.scheme === "bearer"));
+    return holdForCall(next, await authorize(replay, origin, challenge, scopes, known?.scheme === "bearer"), replay, req);
   };
 }

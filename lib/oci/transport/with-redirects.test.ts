@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { withRedirects } from "@/lib/oci/transport/with-redirects";
+import { collectGarbage } from "@/test/support/collect-garbage";
 
 interface Seen {
   path: string;
@@ -85,5 +86,21 @@ describe("withRedirects: where a redirect may go", () => {
     const res = await withRedirects(fake)(new Request("https://registry.test/v2/a/blobs/sha256:x", { headers: { authorization: "Bearer t" } }));
     expect(await res.text()).toBe("bytes");
     expect(seen[1]!.headers.get("authorization")).toBeNull();
+  });
+
+  it("the caller's abort still reaches the hop after a redirect once garbage is collected", async () => {
+    const hangAfterRedirect = async (req: Request) => {
+      if (new URL(req.url).pathname.startsWith("/v2/")) return new Response(null, { status: 307, headers: { location: "http://storage.test/blob" } });
+      return new Promise<Response>((_, reject) => req.signal.addEventListener("abort", () => reject(req.signal.reason)));
+    };
+    const caller = new AbortController();
+    const outcome = withRedirects(hangAfterRedirect)(new Request("http://registry.test/v2/a/blobs/sha256:x", { signal: caller.signal })).then(
+      () => "answered",
+      (e: Error) => e.name,
+    );
+    await collectGarbage();
+    caller.abort();
+    const hung = new Promise((resolve) => setTimeout(() => resolve("still hanging after 5 s"), 5_000).unref());
+    expect(await Promise.race([outcome, hung])).toBe("AbortError");
   });
 });

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { MAX_REDIRECTS } from "@/lib/oci/limits";
 import type { Fetcher } from "@/lib/oci/types";
 import { discardBody } from "@/lib/oci/transport/discard-body";
+import { holdForCall } from "@/lib/oci/transport/hold-for-call";
 
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 
@@ -18,8 +19,11 @@ export function withRedirects(next: Fetcher, maxRedirects = MAX_REDIRECTS): Fetc
   return async (req) => {
     let current = new Request(req, { redirect: "manual" });
     const firstOrigin = new URL(req.url).origin;
+    // Each hop's Request follows the previous one's signal: all of them link the caller's abort to the call.
+    const hops: Request[] = [];
     for (let hop = 0; ; hop++) {
-      const res = await next(current);
+      hops.push(current);
+      const res = await holdForCall(next, current, req, hops);
       if (!REDIRECT.has(res.status) || current.body !== null) return res;
       const location = res.headers.get("location");
       if (!location) return res;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { withRetry } from "@/lib/oci/transport/with-retry";
+import { collectGarbage } from "@/test/support/collect-garbage";
 import { fakeFetcher, json } from "@/test/support/registry/fake-fetcher";
 
 const URL_ = "http://registry.test/v2/a/manifests/v1";
@@ -62,6 +63,47 @@ describe("withRetry", () => {
     await expect(
       withRetry(hang, { maxAttempts: 1, headersTimeoutMs: 1 })(new Request(URL_)),
     ).rejects.toMatchObject({ code: "UPSTREAM_TIMEOUT" });
+  });
+
+  it("the deadline still reaches a hung call after a garbage collection", async () => {
+    // Only the hung call holds the Request it was given; fetch's Request follows its signal through a WeakRef.
+    const hang = (req: Request) =>
+      new Promise<Response>((_, reject) => req.signal.addEventListener("abort", () => reject(req.signal.reason)));
+    const outcome = withRetry(hang, { maxAttempts: 1, headersTimeoutMs: 300 })(new Request(URL_)).then(
+      () => "answered",
+      (e: { code?: string }) => e.code ?? "other error",
+    );
+    await collectGarbage();
+    const hung = new Promise((resolve) => setTimeout(() => resolve("still hanging after 5 s"), 5_000).unref());
+    expect(await Promise.race([outcome, hung])).toBe("UPSTREAM_TIMEOUT");
+  });
+
+  it("the caller's abort still reaches a body being read after a garbage collection", async () => {
+    let bodyCancelled = false;
+    const slowBody = () =>
+      new Response(new ReadableStream({ pull: () => new Promise(() => {}), cancel: () => void (bodyCancelled = true) }), { status: 200 });
+    // The fetcher below the retry layer watches its request's signal, as the edge fetcher does, and errors the body.
+    const edge = (req: Request) => {
+      const res = slowBody();
+      const reader = res.body!.getReader();
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          req.signal.addEventListener("abort", () => {
+            controller.error(req.signal.reason);
+            void reader.cancel();
+          });
+        },
+      });
+      return Promise.resolve(new Response(body, { status: 200 }));
+    };
+    const caller = new AbortController();
+    const res = await withRetry(edge, { maxAttempts: 1 })(new Request(URL_, { signal: caller.signal }));
+    const read = res.text().then(() => "finished", () => "aborted");
+    await collectGarbage();
+    caller.abort();
+    const hung = new Promise((resolve) => setTimeout(() => resolve("still reading after 5 s"), 5_000).unref());
+    expect(await Promise.race([read, hung])).toBe("aborted");
+    expect(bodyCancelled).toBe(true);
   });
 
   it("sends the body again on each attempt of a PUT", async () => {

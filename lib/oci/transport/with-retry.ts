@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { currentBudget } from "@/lib/http/request-budget";
 import { DEFAULT_TIMEOUT_MS, MAX_RETRY_AFTER_MS } from "@/lib/oci/limits";
 import { discardBody } from "@/lib/oci/transport/discard-body";
+import { holdForCall } from "@/lib/oci/transport/hold-for-call";
 import type { Fetcher } from "@/lib/oci/types";
 
 export interface RetryOptions {
@@ -87,7 +88,8 @@ export function withRetry(next: Fetcher, options: RetryOptions = {}): Fetcher {
       );
       let res: Response;
       try {
-        res = await next(new Request(toSend, { signal: deadline.signal }));
+        // The clone, the controller and the Request built on it are links between the caller's signal and the call.
+        res = await holdForCall(next, new Request(toSend, { signal: deadline.signal }), req, toSend, deadline, forward);
       } catch (e) {
         if (budget?.signal.aborted) throw budget.expired();
         if (e instanceof AppError) throw e;
