@@ -1,14 +1,7 @@
 import { createPublicKey, generateKeyPairSync } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { signDsse, statement } from "@/scripts/demo-data/sign-attestation";
-import {
-  COSIGN_BLOB_SHA256,
-  COSIGN_PUBKEY,
-  COSIGN_SLSA_ENVELOPE,
-  DSSE_SPEC_ENVELOPE,
-  DSSE_SPEC_X,
-  DSSE_SPEC_Y,
-} from "@/test/attest/outside-vectors";
+import { opensslDsse, opensslP256, sha256Of, slsaStatement } from "@/test/attest/openssl-signed";
 import { pae } from "./pae";
 import { toTrustKey } from "./to-trust-key";
 import { verifyDsse } from "./verify-dsse";
@@ -16,45 +9,74 @@ import { verifyRawSignature } from "./verify-raw-signature";
 
 const SUBJECT = `sha256:${"ab".repeat(32)}`;
 const bytes = (o: unknown) => Buffer.from(typeof o === "string" ? o : JSON.stringify(o));
-const b64url = (n: bigint) => Buffer.from(n.toString(16).padStart(64, "0"), "hex").toString("base64url");
 
-describe("verifyDsse with outside vectors", () => {
-  it("verifies cosign's key-signed SLSA attestation and trusts its signed predicateType", () => {
-    const r = verifyDsse(bytes(COSIGN_SLSA_ENVELOPE), [toTrustKey("cosign-test", COSIGN_PUBKEY)], COSIGN_BLOB_SHA256);
+/** An ASN.1 DER ECDSA signature (SEQUENCE of two INTEGERs) as raw r‖s, each padded to 32 bytes. */
+function derToRaw(der: Buffer): Buffer {
+  const ints: Buffer[] = [];
+  let at = der[1]! & 0x80 ? 2 + (der[1]! & 0x7f) : 2;
+  while (ints.length < 2) {
+    const len = der[at + 1]!;
+    const value = der.subarray(at + 2, at + 2 + len);
+    ints.push(Buffer.concat([Buffer.alloc(32), value.subarray(value[0] === 0 ? 1 : 0)]).subarray(-32));
+    at += 2 + len;
+  }
+  return Buffer.concat(ints);
+}
+
+describe("verifyDsse with an envelope signed by openssl", () => {
+  const signer = opensslP256();
+  afterAll(() => signer.dispose());
+  const blob = "churn model weights, build 7";
+  const envelope = opensslDsse(signer, "application/vnd.in-toto+json", slsaStatement(blob));
+
+  it("verifies a key-signed SLSA attestation (DER ECDSA, as cosign writes) and trusts its signed predicateType", () => {
+    const r = verifyDsse(bytes(envelope), [toTrustKey("ci-openssl", signer.publicKeyPem)], sha256Of(blob));
     expect(r.status).toBe("verified");
-    expect(r.signer?.keyName).toBe("cosign-test");
+    expect(r.signer?.keyName).toBe("ci-openssl");
     expect(r.statement?.predicateType).toBe("https://slsa.dev/provenance/v0.2");
   });
 
-  it("reports cosign's attestation as subject-mismatch for another ModelKit digest", () => {
-    const r = verifyDsse(bytes(COSIGN_SLSA_ENVELOPE), [toTrustKey("cosign-test", COSIGN_PUBKEY)], SUBJECT);
+  it("reports the attestation as subject-mismatch for another ModelKit digest", () => {
+    const r = verifyDsse(bytes(envelope), [toTrustKey("ci-openssl", signer.publicKeyPem)], SUBJECT);
     expect(r.status).toBe("subject-mismatch");
-    expect(r.reason).toContain(COSIGN_BLOB_SHA256);
+    expect(r.reason).toContain(sha256Of(blob));
   });
 
   it("tries every configured key: an unrelated key first does not hide the right one", () => {
     const other = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey;
-    const r = verifyDsse(bytes(COSIGN_SLSA_ENVELOPE), [toTrustKey("other", other), toTrustKey("cosign", COSIGN_PUBKEY)], COSIGN_BLOB_SHA256);
-    expect(r.signer?.keyName).toBe("cosign");
+    const r = verifyDsse(bytes(envelope), [toTrustKey("other", other), toTrustKey("ci", signer.publicKeyPem)], sha256Of(blob));
+    expect(r.signer?.keyName).toBe("ci");
   });
 
-  it("reports untrusted-key when the cosign envelope is checked against a different key", () => {
+  it("reports untrusted-key when the envelope is checked against a different key", () => {
     const other = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey;
-    const r = verifyDsse(bytes(COSIGN_SLSA_ENVELOPE), [toTrustKey("other", other)], COSIGN_BLOB_SHA256);
+    const r = verifyDsse(bytes(envelope), [toTrustKey("other", other)], sha256Of(blob));
     expect(r.status).toBe("untrusted-key");
     expect(r.statement).toBeNull();
     expect(r.predicateTypeHint).toBe("https://slsa.dev/provenance/v0.2");
   });
 
-  it("checks the DSSE spec's P-256 IEEE-P1363 vector (PAE and raw r||s)", () => {
-    expect(pae("http://example.com/HelloWorld", Buffer.from("hello world")).toString()).toBe(
-      "DSSEv1 29 http://example.com/HelloWorld 11 hello world",
-    );
-    const key = createPublicKey({ key: { kty: "EC", crv: "P-256", x: b64url(DSSE_SPEC_X), y: b64url(DSSE_SPEC_Y) }, format: "jwk" });
-    const sig = Buffer.from(DSSE_SPEC_ENVELOPE.signatures[0]!.sig, "base64");
-    expect(verifyRawSignature(key, pae(DSSE_SPEC_ENVELOPE.payloadType, Buffer.from("hello world")), sig)).toBe(true);
-    // Signature valid, but the payload is not an in-toto statement: never trusted as an attestation.
-    const r = verifyDsse(DSSE_SPEC_ENVELOPE, [toTrustKey("spec", key)], SUBJECT);
+  it("signs the DSSE pre-authentication encoding, not the bare payload", () => {
+    expect(pae("https://example.org/Note", Buffer.from("ship it")).toString()).toBe("DSSEv1 24 https://example.org/Note 7 ship it");
+    const bare = { ...envelope, signatures: [{ keyid: "", sig: signer.sign(Buffer.from(JSON.stringify(slsaStatement(blob)))).toString("base64") }] };
+    // no configured key verifies it (the envelope names no keyid, so none can be blamed for a bad signature)
+    expect(verifyDsse(bytes(bare), [toTrustKey("ci", signer.publicKeyPem)], sha256Of(blob)).status).toBe("untrusted-key");
+  });
+
+  it("verifies openssl's signature given as raw r||s (IEEE P1363) against a key given as JWK coordinates", () => {
+    const data = pae("https://example.org/Note", Buffer.from("ship it"));
+    const jwk = createPublicKey(signer.publicKeyPem).export({ format: "jwk" });
+    const key = createPublicKey({ key: { kty: "EC", crv: "P-256", x: jwk.x!, y: jwk.y! }, format: "jwk" });
+    const raw = derToRaw(signer.sign(data));
+    expect(raw).toHaveLength(64);
+    expect(verifyRawSignature(key, data, raw)).toBe(true);
+    raw[10] = raw[10]! ^ 1;
+    expect(verifyRawSignature(key, data, raw)).toBe(false);
+  });
+
+  it("a valid signature over a payload that is not an in-toto statement is never trusted as an attestation", () => {
+    const note = opensslDsse(signer, "https://example.org/Note", "ship it");
+    const r = verifyDsse(note, [toTrustKey("ci", signer.publicKeyPem)], SUBJECT);
     expect(r.status).toBe("malformed");
     expect(r.reason).toContain("payloadType");
   });

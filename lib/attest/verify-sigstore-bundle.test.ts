@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { signDsse, statement } from "@/scripts/demo-data/sign-attestation";
-import { SIGSTORE_JS_DSSE_WITH_PUBLIC_KEY, SIGSTORE_JS_KEY_1 } from "@/test/attest/outside-vectors";
+import { opensslDsse, opensslP256 } from "@/test/attest/openssl-signed";
 import { toTrustKey } from "./to-trust-key";
 import type { TrustMaterial } from "./trust-types";
 import { verifySigstoreBundle } from "./verify-sigstore-bundle";
@@ -16,17 +16,26 @@ const bundleOf = (dsseEnvelope: unknown, hint = "k") => ({
 });
 
 describe("verifySigstoreBundle", () => {
-  it("verifies sigstore-js's dsse.withPublicKey bundle signature, then refuses its text/plain payload as an attestation", () => {
-    const r = verifySigstoreBundle(bytes(SIGSTORE_JS_DSSE_WITH_PUBLIC_KEY), trustOf(toTrustKey("key-1", SIGSTORE_JS_KEY_1)), SUBJECT);
+  const openssl = opensslP256();
+  afterAll(() => openssl.dispose());
+  // A v0.1 bundle with a public-key hint and a text/plain DSSE payload, signed by openssl rather than by Kitgate.
+  const noteBundle = {
+    mediaType: "application/vnd.dev.sigstore.bundle+json;version=0.1",
+    verificationMaterial: { publicKey: { hint: "key-1" }, tlogEntries: [], timestampVerificationData: { rfc3161Timestamps: [] } },
+    dsseEnvelope: opensslDsse(openssl, "text/plain", "release notes for build 7"),
+  };
+
+  it("verifies an openssl-signed v0.1 bundle's signature, then refuses its text/plain payload as an attestation", () => {
+    const r = verifySigstoreBundle(bytes(noteBundle), trustOf(toTrustKey("key-1", openssl.publicKeyPem)), SUBJECT);
     expect(r.signer?.keyName).toBe("key-1");
     expect(r.status).toBe("malformed");
     expect(r.reason).toContain("payloadType");
   });
 
-  it("reports the sigstore-js bundle as invalid-signature when its hint names the configured key but the payload changed", () => {
-    const tampered = structuredClone(SIGSTORE_JS_DSSE_WITH_PUBLIC_KEY);
-    tampered.dsseEnvelope.payload = Buffer.from("hello, world?").toString("base64");
-    const r = verifySigstoreBundle(bytes(tampered), trustOf(toTrustKey("key-1", SIGSTORE_JS_KEY_1)), SUBJECT);
+  it("reports that bundle as invalid-signature when its hint names the configured key but the payload changed", () => {
+    const tampered = structuredClone(noteBundle);
+    tampered.dsseEnvelope.payload = Buffer.from("release notes for build 8").toString("base64");
+    const r = verifySigstoreBundle(bytes(tampered), trustOf(toTrustKey("key-1", openssl.publicKeyPem)), SUBJECT);
     expect(r.status).toBe("invalid-signature");
   });
 
