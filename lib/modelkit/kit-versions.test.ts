@@ -1,4 +1,4 @@
-// kit's own pack/unpack cases, packed the way each kit version lays a ModelKit out (v0.2.5, v1.7, current,
+// Projects written for each rule of kit's pack/unpack tests, packed the way each kit version lays a ModelKit out (v0.2.5, v1.7, current,
 // current --use-model-pack) and read back through Kitgate: every file must be listed at the path `kit
 // unpack` writes it to, and nothing else. This is what caught the doubled paths of kit v0.1–v0.4 kits.
 import { Readable } from "node:stream";
@@ -7,7 +7,7 @@ import { decodeOptionsFor } from "@/lib/data/decode-options-for";
 import { listLayerFiles } from "@/lib/layers/list-layer-files";
 import { parseManifest } from "@/lib/modelkit/parse-manifest";
 import { KIT_INIT_CASES } from "@/test/reference/kitops-kit-init-cases";
-import { KIT_MODELKIT_REF_CASES, KIT_PACK_UNPACK_CASES } from "@/test/reference/kitops-pack-unpack-cases";
+import { KIT_MODELKIT_REF_CASES, KIT_PACK_UNPACK_CASES, REF_REPOSITORY } from "@/test/reference/kitops-pack-unpack-cases";
 import { originLabel } from "@/test/reference/origin";
 import { packModelKit, type PackStyle, type PackedModelKit } from "@/test/support/fixtures/modelkits";
 import { buildModelKitView } from "./build-modelkit-view";
@@ -31,7 +31,7 @@ async function viewAndFiles(packed: PackedModelKit) {
 
 const STYLES: PackStyle[] = ["kit-v0.2.5", "kit-legacy", "kit-v1.7", "kit", "modelpack"];
 
-describe("kit's pack/unpack cases, packed as each kit version and read back", () => {
+describe("kit's pack/unpack rules, packed as each kit version and read back", () => {
   // kit v0.2 had no docs layers: cases with docs are packed by the later layouts only.
   const hasDocs = (c: (typeof KIT_PACK_UNPACK_CASES)[number]) => Boolean(parseKitfile(c.kitfile, "yaml").kitfile.docs?.length);
   const rows = KIT_PACK_UNPACK_CASES.flatMap((c) =>
@@ -75,16 +75,16 @@ describe("Kitfiles kit init writes", () => {
   });
 });
 
-describe("kit's ModelKit reference cases", () => {
+describe("kit's ModelKit reference rules", () => {
   it.each(KIT_MODELKIT_REF_CASES.map((c) => [originLabel(c.origin), c] as const))("%s", async (_label, c) => {
     for (const mk of c.modelkits) {
       const { kitfile } = parseKitfile(mk.kitfile, "yaml");
       const files = Object.fromEntries(mk.files.map((f) => [norm(f), `content of ${f}\n`]));
       const { view, files: listed } = await viewAndFiles(await packModelKit({ kitfile, files, style: "kit" }));
       const path = kitfile.model?.path ?? "";
-      if (/^test-ref:/.test(path)) {
+      if (path.startsWith(`${REF_REPOSITORY}:`)) {
         // a parent reference: no model layer, the reference parsed as kit parses it
-        expect(view.parent).toMatchObject({ reference: path, registry: "localhost", repository: "test-ref", tag: path.slice("test-ref:".length) });
+        expect(view.parent).toMatchObject({ reference: path, registry: "localhost", repository: REF_REPOSITORY, tag: path.slice(REF_REPOSITORY.length + 1) });
         expect(view.entries[0]).toMatchObject({ section: "model", external: true, layerDigest: null });
       } else {
         expect(view.parent).toBeNull();

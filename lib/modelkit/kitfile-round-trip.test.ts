@@ -5,7 +5,7 @@ import { kitfileToJson } from "./kitfile-to-json";
 import { kitfileToYaml } from "./kitfile-to-yaml";
 import { parseKitfile } from "./parse-kitfile";
 
-describe("Kitfile round trip: kit's parameter goldens", () => {
+describe("Kitfile round trip: every parameter shape kit's round-trip test covers", () => {
   it.each(KIT_PARAMETER_CASES.map((c) => [originLabel(c.origin), c] as const))("%s", (_label, c) => {
     const { kitfile, warnings } = parseKitfile(c.kitfileYaml, "yaml");
     expect(warnings).toEqual([]);

@@ -6,7 +6,7 @@ import { isModelKitReference, parseModelKitReference } from "./parse-model-kit-r
 
 const hex = "0123456789abcdef".repeat(4);
 
-describe("parseModelKitReference: kit's own cases", () => {
+describe("parseModelKitReference: kit's parsing rules", () => {
   it.each(KIT_REFERENCE_CASES.map((c) => [originLabel(c.origin), c] as const))("%s", (_label, c) => {
     const parsed = parseModelKitReference(c.input);
     if (c.expected === null) {

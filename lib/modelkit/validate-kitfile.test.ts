@@ -4,7 +4,7 @@ import { originLabel } from "@/test/reference/origin";
 import { parseKitfile } from "./parse-kitfile";
 import { goCleanPath, validateKitfile } from "./validate-kitfile";
 
-describe("validateKitfile: kit's own validation cases", () => {
+describe("validateKitfile: one Kitfile per rule of kit's validation", () => {
   it.each(KIT_VALIDATION_CASES.map((c) => [originLabel(c.origin), c] as const))("%s", (_label, c) => {
     const { kitfile } = parseKitfile(c.kitfile, "yaml");
     const messages = validateKitfile(kitfile).map((i) => i.message);

@@ -1,6 +1,8 @@
-// kit's own `kit diff` goldens (testing/testdata/compare-manifest: manifests A–G and the expected
-// DiffResult of each pair, run by TestCompareManifests in testing/compare-manifest_test.go), re-typed.
-// Digests are the goldens' own placeholders (`sha256:layer1`).
+// Manifest pairs written for Kitgate, one per rule of `kit diff` (kit's TestCompareManifests in
+// testing/compare-manifest_test.go and its goldens in testing/testdata/compare-manifest): a different config,
+// one different layer, different annotations, everything different, and a layer digest that appears more
+// than once (empty files under different filepath annotations). Each row names the kit case whose rule it
+// checks; the manifests and digests are ours (readable placeholders, as the comparison never hashes).
 import type { Origin } from "./origin";
 
 const OLD = "c3efbf8e563010a61d01bcfe6f126037eabc8899";
@@ -30,48 +32,49 @@ export interface CompareManifestCase {
   uniqueB: GoldenLayerKey[];
 }
 
-const base = (file: string, config: string, code: string, annotations: Record<string, string>, extra: GoldenLayer[] = []): GoldenManifest => ({
-  file,
-  manifestDigest: `sha256:${file}`,
-  config: { mediaType: `${KIT}.config.v1+json`, digest: `sha256:${config}`, size: 409 },
+const kit = (name: string, config: string, src: string, annotations: Record<string, string>, extra: GoldenLayer[] = []): GoldenManifest => ({
+  file: name,
+  manifestDigest: `sha256:kit-${name}`,
+  config: { mediaType: `${KIT}.config.v1+json`, digest: `sha256:${config}`, size: 512 },
   layers: [
-    { mediaType: `${KIT}.model.v1.tar`, digest: "sha256:layer1", size: 123456789 },
-    { mediaType: `${KIT}.code.v1.tar`, digest: `sha256:${code}`, size: 23456 },
+    { mediaType: `${KIT}.model.v1.tar`, digest: "sha256:churn-weights", size: 48_000_000 },
+    { mediaType: `${KIT}.code.v1.tar`, digest: `sha256:${src}`, size: 12_288 },
     ...extra,
   ],
   annotations,
 });
-const empty = (path: string): GoldenLayer => ({ mediaType: `${KIT}.code.v1.raw`, digest: "sha256:layer4", size: 0, annotations: { [FP]: path } });
+/** An empty Python package marker: every copy has the same digest, only the filepath annotation differs. */
+const emptyFile = (path: string): GoldenLayer => ({ mediaType: `${KIT}.code.v1.raw`, digest: "sha256:empty-file", size: 0, annotations: { [FP]: path } });
 
-export const A = base("manifestA", "configA", "layer2", { [CLI]: "0.2.5-29dbdc4" });
-const B = base("manifestB", "configB", "layer2", { [CLI]: "0.2.5-29dbdc4" });
-const C = base("manifestC", "configA", "layer3", { [CLI]: "0.2.5-29dbdc4" });
-const D = base("manifestD", "configA", "layer2", { somekey: "0.2.5-29dbdc4" });
-const E = base("manifestE", "configE", "layerE", { [CLI]: "different_value" });
-const F = base("manifestF", "configA", "layer2", { [CLI]: "0.2.5-29dbdc4" }, [empty("pkg_a/__init__.py"), empty("pkg_b/__init__.py")]);
-const G = base("manifestG", "configA", "layer2", { [CLI]: "0.2.5-29dbdc4" }, [empty("pkg_b/__init__.py"), empty("pkg_c/__init__.py")]);
+const V1 = kit("v1", "config-v1", "src-v1", { [CLI]: "1.4.0-1a2b3c4" });
+const V1_RETUNED = kit("v1-retuned", "config-v1-retuned", "src-v1", { [CLI]: "1.4.0-1a2b3c4" });
+const V1_NEW_SRC = kit("v1-new-src", "config-v1", "src-v1-patched", { [CLI]: "1.4.0-1a2b3c4" });
+const V1_OTHER_ANNOTATION = kit("v1-other-annotation", "config-v1", "src-v1", { "org.example.pipeline-run": "1.4.0-1a2b3c4" });
+const V2 = kit("v2", "config-v2", "src-v2", { [CLI]: "1.6.2-9f8e7d6" });
+const WITH_PACKAGES = kit("with-packages", "config-v1", "src-v1", { [CLI]: "1.4.0-1a2b3c4" }, [emptyFile("features/__init__.py"), emptyFile("scoring/__init__.py")]);
+const PACKAGE_MOVED = kit("package-moved", "config-v1", "src-v1", { [CLI]: "1.4.0-1a2b3c4" }, [emptyFile("scoring/__init__.py"), emptyFile("serving/__init__.py")]);
 
-const o = (name: string, expected: string, commit: string): Origin => ({
+const o = (name: string, golden: string, commit: string): Origin => ({
   repo: "kitops-ml/kitops",
-  path: `testing/testdata/compare-manifest/${expected}.json`,
+  path: `testing/testdata/compare-manifest/${golden}.json`,
   commit,
   case: `TestCompareManifests/${name}`,
 });
 const l = (d: string, path?: string): GoldenLayerKey => (path ? { digest: `sha256:${d}`, path } : { digest: `sha256:${d}` });
 
 export const KIT_COMPARE_MANIFEST_CASES: CompareManifestCase[] = [
-  { origin: o("DifferentConfig", "different-config", OLD), a: A, b: B, sameConfig: false, annotationsMatch: true,
-    shared: [l("layer1"), l("layer2")], uniqueA: [], uniqueB: [] },
-  { origin: o("SameConfigOneDifferentLayer", "different-layer", OLD), a: A, b: C, sameConfig: true, annotationsMatch: true,
-    shared: [l("layer1")], uniqueA: [l("layer2")], uniqueB: [l("layer3")] },
-  { origin: o("AnnotationsMismatch", "annotation-mismatch", OLD), a: A, b: D, sameConfig: true, annotationsMatch: false,
-    shared: [l("layer1"), l("layer2")], uniqueA: [], uniqueB: [] },
-  { origin: o("MixedDifference", "mixed-diff", OLD), a: A, b: E, sameConfig: false, annotationsMatch: false,
-    shared: [l("layer1")], uniqueA: [l("layer2")], uniqueB: [l("layerE")] },
-  { origin: o("DuplicateLayer", "duplicate-layer", NEW), a: F, b: A, sameConfig: true, annotationsMatch: true,
-    shared: [l("layer1"), l("layer2")], uniqueA: [l("layer4", "pkg_a/__init__.py"), l("layer4", "pkg_b/__init__.py")], uniqueB: [] },
-  { origin: o("DuplicateLayerInBoth", "duplicate-layer-both", NEW), a: F, b: F, sameConfig: true, annotationsMatch: true,
-    shared: [l("layer1"), l("layer2"), l("layer4", "pkg_a/__init__.py"), l("layer4", "pkg_b/__init__.py")], uniqueA: [], uniqueB: [] },
-  { origin: o("DuplicateLayerMoved", "duplicate-layer-moved", NEW), a: F, b: G, sameConfig: true, annotationsMatch: true,
-    shared: [l("layer1"), l("layer2"), l("layer4", "pkg_b/__init__.py")], uniqueA: [l("layer4", "pkg_a/__init__.py")], uniqueB: [l("layer4", "pkg_c/__init__.py")] },
+  { origin: o("DifferentConfig", "different-config", OLD), a: V1, b: V1_RETUNED, sameConfig: false, annotationsMatch: true,
+    shared: [l("churn-weights"), l("src-v1")], uniqueA: [], uniqueB: [] },
+  { origin: o("SameConfigOneDifferentLayer", "different-layer", OLD), a: V1, b: V1_NEW_SRC, sameConfig: true, annotationsMatch: true,
+    shared: [l("churn-weights")], uniqueA: [l("src-v1")], uniqueB: [l("src-v1-patched")] },
+  { origin: o("AnnotationsMismatch", "annotation-mismatch", OLD), a: V1, b: V1_OTHER_ANNOTATION, sameConfig: true, annotationsMatch: false,
+    shared: [l("churn-weights"), l("src-v1")], uniqueA: [], uniqueB: [] },
+  { origin: o("MixedDifference", "mixed-diff", OLD), a: V1, b: V2, sameConfig: false, annotationsMatch: false,
+    shared: [l("churn-weights")], uniqueA: [l("src-v1")], uniqueB: [l("src-v2")] },
+  { origin: o("DuplicateLayer", "duplicate-layer", NEW), a: WITH_PACKAGES, b: V1, sameConfig: true, annotationsMatch: true,
+    shared: [l("churn-weights"), l("src-v1")], uniqueA: [l("empty-file", "features/__init__.py"), l("empty-file", "scoring/__init__.py")], uniqueB: [] },
+  { origin: o("DuplicateLayerInBoth", "duplicate-layer-both", NEW), a: WITH_PACKAGES, b: WITH_PACKAGES, sameConfig: true, annotationsMatch: true,
+    shared: [l("churn-weights"), l("src-v1"), l("empty-file", "features/__init__.py"), l("empty-file", "scoring/__init__.py")], uniqueA: [], uniqueB: [] },
+  { origin: o("DuplicateLayerMoved", "duplicate-layer-moved", NEW), a: WITH_PACKAGES, b: PACKAGE_MOVED, sameConfig: true, annotationsMatch: true,
+    shared: [l("churn-weights"), l("src-v1"), l("empty-file", "scoring/__init__.py")], uniqueA: [l("empty-file", "features/__init__.py")], uniqueB: [l("empty-file", "serving/__init__.py")] },
 ];

@@ -1,7 +1,9 @@
-// The Kitfiles `kit init` writes for a directory (testing/testdata/kitfile-generation/*.yaml, run by
-// testing/kitfile-generation_test.go), re-typed as data: the files in the directory and the Kitfile kit expects.
-// Kitgate does not generate Kitfiles; these are Kitfiles kit itself writes, so Kitgate must read them cleanly,
-// find nothing kit would reject, and list their files after packing.
+// Directories written for Kitgate, one per rule of `kit init` (testing/kitfile-generation_test.go over
+// testing/testdata/kitfile-generation/*.yaml): the files in the directory and the Kitfile kit init writes for
+// them by those rules (directories by what they hold, the first model file as the model and the rest as parts,
+// metadata beside models or datasets, README/LICENSE descriptions, .mcpb as MCP servers, prompt files). Kitgate
+// does not generate Kitfiles; it must read such Kitfiles cleanly, find nothing kit would reject, and list their
+// files after packing. Each row names the kit case whose rule it follows; directories and names are ours.
 import type { Origin } from "./origin";
 
 export interface KitInitCase {
@@ -11,67 +13,104 @@ export interface KitInitCase {
   expectedKitfile: Record<string, unknown> | null;
 }
 
-const o = (path: string, commit: string): Origin => ({ repo: "kitops-ml/kitops", path, commit });
+const o = (name: string, commit: string): Origin => ({ repo: "kitops-ml/kitops", path: `testing/testdata/kitfile-generation/${name}.yaml`, commit });
+const AE3 = "ae305fc389df233a808b2bf59811d1419ae24092";
+const pkg = (name: string, description: string) => ({ manifestVersion: "1.0.0", package: { name, description } });
+const paths = (...p: string[]) => p.map((path) => ({ path }));
 
 export const KIT_INIT_CASES: KitInitCase[] = [
   {
-    origin: o("testing/testdata/kitfile-generation/test_directory-handling.yaml", "ae305fc389df233a808b2bf59811d1419ae24092"),
-    description: "Handles directories",
-    files: ["src/test-file.sh", "pkg/test-file.sh", "lib/test-file.sh", "build/test-file.sh", "docs/documentation-file", "model-contents/my-model1.gguf", "model-contents/my-model2.gguf", "model-contents/z-metadata.json", "dataset-contents/dataset-001.zip", "dataset-contents/dataset-002.zip", "dataset-contents/dataset-003.zip", "dataset-contents/z-metadata.json", "my-files/doc1.md", "my-files/doc2.md", "my-files/new.pdf", "mixed-contents/documentation.md", "mixed-contents/dataset.csv", "mixed-contents/meta.json"],
-    expectedKitfile: {"manifestVersion": "1.0.0", "package": {"name": "test-directory-handling", "description": "Handles directories"}, "model": {"path": "model-contents/my-model1.gguf", "parts": [{"path": "model-contents/my-model2.gguf"}, {"path": "model-contents/z-metadata.json"}]}, "datasets": [{"path": "dataset-contents"}], "docs": [{"path": "docs"}, {"path": "my-files"}], "code": [{"path": "build"}, {"path": "lib"}, {"path": "pkg"}, {"path": "src"}, {"path": "mixed-contents"}]},
+    origin: o("test_directory-handling", AE3),
+    description: "directories: code, docs, a model directory, a dataset directory and a mixed one",
+    files: ["app/serve.sh", "tools/lint.sh", "vendor/helper.sh", "ci/build.sh", "docs/guide", "checkpoints/churn-a.gguf", "checkpoints/churn-b.gguf", "checkpoints/z-metadata.json", "records/part-001.zip", "records/part-002.zip", "records/part-003.zip", "records/z-metadata.json", "handbook/intro.md", "handbook/usage.md", "handbook/slides.pdf", "misc/notes.md", "misc/sample.csv", "misc/meta.json"],
+    expectedKitfile: {
+      ...pkg("churn-directories", "directories: code, docs, a model directory, a dataset directory and a mixed one"),
+      model: { path: "checkpoints/churn-a.gguf", parts: paths("checkpoints/churn-b.gguf", "checkpoints/z-metadata.json") },
+      datasets: paths("records"),
+      docs: paths("docs", "handbook"),
+      code: paths("app", "ci", "tools", "vendor", "misc"),
+    },
   },
   {
-    origin: o("testing/testdata/kitfile-generation/test_empty-directory.yaml", "ae305fc389df233a808b2bf59811d1419ae24092"),
-    description: "Generates empty Kitfile in empty directory",
+    origin: o("test_empty-directory", AE3),
+    description: "an empty directory",
     files: [],
-    expectedKitfile: {"manifestVersion": "1.0.0", "package": {"name": "test-empty", "description": "Generates empty Kitfile in empty directory"}},
+    expectedKitfile: pkg("churn-empty", "an empty directory"),
   },
   {
-    origin: o("testing/testdata/kitfile-generation/test_existing-Kitfile.yaml", "ae305fc389df233a808b2bf59811d1419ae24092"),
-    description: "Handles existing Kitfiles",
-    files: ["test-model.npy", "Kitfile", "kitfile", ".kitfile"],
-    expectedKitfile: {"manifestVersion": "1.0.0", "package": {"name": "test-existing-kitfile", "description": "Handles existing Kitfiles"}, "model": {"name": "test-model", "path": "test-model.npy"}},
+    origin: o("test_existing-Kitfile", AE3),
+    description: "Kitfiles already in the directory are not packed",
+    files: ["churn.npy", "Kitfile", "kitfile", ".kitfile"],
+    expectedKitfile: { ...pkg("churn-existing-kitfile", "Kitfiles already in the directory are not packed"), model: { name: "churn", path: "churn.npy" } },
   },
   {
-    origin: o("testing/testdata/kitfile-generation/test_metadata-files-dataset.yaml", "ae305fc389df233a808b2bf59811d1419ae24092"),
-    description: "Attaches metadata files to datasets when no model",
-    files: ["a-dataset.tar", "b-dataset.csv", "c-dataset.zip", "x-metadata.json", "y-metadata.yaml", "z-metadata.xml"],
-    expectedKitfile: {"manifestVersion": "1.0.0", "package": {"name": "test-dataset-metadata", "description": "Attaches metadata files to datasets when no model"}, "datasets": [{"path": "a-dataset.tar"}, {"path": "b-dataset.csv"}, {"path": "c-dataset.zip"}, {"path": "x-metadata.json"}, {"path": "y-metadata.yaml"}, {"path": "z-metadata.xml"}]},
+    origin: o("test_metadata-files-dataset", AE3),
+    description: "metadata files go with the datasets when there is no model",
+    files: ["events.tar", "labels.csv", "sessions.zip", "t-metadata.json", "u-metadata.yaml", "v-metadata.xml"],
+    expectedKitfile: {
+      ...pkg("churn-dataset-metadata", "metadata files go with the datasets when there is no model"),
+      datasets: paths("events.tar", "labels.csv", "sessions.zip", "t-metadata.json", "u-metadata.yaml", "v-metadata.xml"),
+    },
   },
   {
-    origin: o("testing/testdata/kitfile-generation/test_metadata-files-model.yaml", "ae305fc389df233a808b2bf59811d1419ae24092"),
-    description: "Attaches metadata files to Model when present",
-    files: ["a-model.gguf", "b-model.safetensors", "c-model.pkl", "d-model.pb", "a-dataset.tar", "b-dataset.csv", "c-dataset.zip", "x-metadata.json", "y-metadata.yaml", "z-metadata.xml"],
-    expectedKitfile: {"manifestVersion": "1.0.0", "package": {"name": "test-model-metadata", "description": "Attaches metadata files to Model when present"}, "model": {"path": "a-model.gguf", "parts": [{"path": "b-model.safetensors"}, {"path": "c-model.pkl"}, {"path": "d-model.pb"}, {"path": "x-metadata.json"}, {"path": "y-metadata.yaml"}, {"path": "z-metadata.xml"}]}, "datasets": [{"path": "a-dataset.tar"}, {"path": "b-dataset.csv"}, {"path": "c-dataset.zip"}]},
+    origin: o("test_metadata-files-model", AE3),
+    description: "metadata files become model parts when there is a model",
+    files: ["a-churn.gguf", "b-churn.safetensors", "c-churn.pkl", "d-churn.pb", "events.tar", "labels.csv", "sessions.zip", "t-metadata.json", "u-metadata.yaml", "v-metadata.xml"],
+    expectedKitfile: {
+      ...pkg("churn-model-metadata", "metadata files become model parts when there is a model"),
+      model: { path: "a-churn.gguf", parts: paths("b-churn.safetensors", "c-churn.pkl", "d-churn.pb", "t-metadata.json", "u-metadata.yaml", "v-metadata.xml") },
+      datasets: paths("events.tar", "labels.csv", "sessions.zip"),
+    },
   },
   {
-    origin: o("testing/testdata/kitfile-generation/test_model-and-adaptor.yaml", "ae305fc389df233a808b2bf59811d1419ae24092"),
-    description: "Handles models with an adaptor",
-    files: ["model-adaptor1.gguf", "model-adaptor2.gguf", "zzzzzzz-main-model-larger-than-normal-files.gguf"],
-    expectedKitfile: {"manifestVersion": "1.0.0", "package": {"name": "test-model-and-adaptor", "description": "Handles models with an adaptor"}, "model": {"name": "zzzzzzz-main-model-larger-than-normal-files", "path": "zzzzzzz-main-model-larger-than-normal-files.gguf", "parts": [{"path": "model-adaptor1.gguf"}, {"path": "model-adaptor2.gguf"}]}},
+    origin: o("test_model-and-adaptor", AE3),
+    description: "the largest model file is the model, smaller ones (adapters) are parts",
+    files: ["adapter-eu.gguf", "adapter-us.gguf", "zz-churn-base-much-larger-than-the-adapters.gguf"],
+    expectedKitfile: {
+      ...pkg("churn-model-and-adapters", "the largest model file is the model, smaller ones (adapters) are parts"),
+      model: { name: "zz-churn-base-much-larger-than-the-adapters", path: "zz-churn-base-much-larger-than-the-adapters.gguf", parts: paths("adapter-eu.gguf", "adapter-us.gguf") },
+    },
   },
   {
-    origin: o("testing/testdata/kitfile-generation/test_multi-part-models.yaml", "ae305fc389df233a808b2bf59811d1419ae24092"),
-    description: "Handles multi-part models",
-    files: ["model-0005.safetensors", "model-0004.safetensors", "model-0003.safetensors", "model-0002.safetensors", "model-0001.safetensors"],
-    expectedKitfile: {"manifestVersion": "1.0.0", "package": {"name": "test-multipart", "description": "Handles multi-part models"}, "model": {"path": "model-0001.safetensors", "parts": [{"path": "model-0002.safetensors"}, {"path": "model-0003.safetensors"}, {"path": "model-0004.safetensors"}, {"path": "model-0005.safetensors"}]}},
+    origin: o("test_multi-part-models", AE3),
+    description: "a sharded model: the first shard is the model, the rest are parts in order",
+    files: ["churn-shard-4.safetensors", "churn-shard-3.safetensors", "churn-shard-2.safetensors", "churn-shard-1.safetensors"],
+    expectedKitfile: {
+      ...pkg("churn-shards", "a sharded model: the first shard is the model, the rest are parts in order"),
+      model: { path: "churn-shard-1.safetensors", parts: paths("churn-shard-2.safetensors", "churn-shard-3.safetensors", "churn-shard-4.safetensors") },
+    },
   },
   {
-    origin: o("testing/testdata/kitfile-generation/test_type-detect.yaml", "ae305fc389df233a808b2bf59811d1419ae24092"),
-    description: "Detects type of files based on extension",
-    files: ["a-model.gguf", "b-model.safetensors", "c-model.pkl", "d-model.pb", "a-dataset.tar", "b-dataset.csv", "c-dataset.zip", "a-docs.md", "b-docs.adoc", "c-docs.pdf", "README.md", "LICENSE", "test.sh", "bootstrap.sh"],
-    expectedKitfile: {"manifestVersion": "1.0.0", "package": {"name": "test-model-detect", "description": "Detects type of files based on extension"}, "model": {"path": "a-model.gguf", "parts": [{"path": "b-model.safetensors"}, {"path": "c-model.pkl"}, {"path": "d-model.pb"}]}, "datasets": [{"path": "a-dataset.tar"}, {"path": "b-dataset.csv"}, {"path": "c-dataset.zip"}], "docs": [{"path": "LICENSE", "description": "License file"}, {"path": "README.md", "description": "Readme file"}, {"path": "a-docs.md"}, {"path": "b-docs.adoc"}, {"path": "c-docs.pdf"}], "code": [{"path": "."}]},
+    origin: o("test_type-detect", AE3),
+    description: "file types by extension; README and LICENSE get descriptions; scripts make the root code",
+    files: ["a-churn.gguf", "b-churn.safetensors", "c-churn.pkl", "d-churn.pb", "events.tar", "labels.csv", "sessions.zip", "design.md", "runbook.adoc", "audit.pdf", "README.md", "LICENSE", "train.sh", "serve.sh"],
+    expectedKitfile: {
+      ...pkg("churn-type-detect", "file types by extension; README and LICENSE get descriptions; scripts make the root code"),
+      model: { path: "a-churn.gguf", parts: paths("b-churn.safetensors", "c-churn.pkl", "d-churn.pb") },
+      datasets: paths("events.tar", "labels.csv", "sessions.zip"),
+      docs: [{ path: "LICENSE", description: "License file" }, { path: "README.md", description: "Readme file" }, ...paths("audit.pdf", "design.md", "runbook.adoc")],
+      code: paths("."),
+    },
   },
   {
-    origin: o("testing/testdata/kitfile-generation/test_mcp-server-detection.yaml", "bf4b9bc74fa0e9dca616f7ef10632849ce4e310a"),
-    description: "Detects .mcpb files as MCP servers",
-    files: ["filesystem.mcpb", "postgres.mcpb", "servers/extra.mcpb", "README.md"],
-    expectedKitfile: {"manifestVersion": "1.0.0", "package": {"name": "test-mcp-server-detection", "description": "Detects .mcpb files as MCP servers"}, "docs": [{"path": "README.md", "description": "Readme file"}], "mcpServers": [{"name": "filesystem", "path": "filesystem.mcpb"}, {"name": "postgres", "path": "postgres.mcpb"}, {"name": "servers/extra", "path": "servers/extra.mcpb"}]},
+    origin: o("test_mcp-server-detection", "bf4b9bc74fa0e9dca616f7ef10632849ce4e310a"),
+    description: ".mcpb bundles become MCP servers named by their path",
+    files: ["calendar.mcpb", "tickets.mcpb", "tools/search.mcpb", "README.md"],
+    expectedKitfile: {
+      ...pkg("churn-mcp-servers", ".mcpb bundles become MCP servers named by their path"),
+      docs: [{ path: "README.md", description: "Readme file" }],
+      mcpServers: [{ name: "calendar", path: "calendar.mcpb" }, { name: "tickets", path: "tickets.mcpb" }, { name: "tools/search", path: "tools/search.mcpb" }],
+    },
   },
   {
-    origin: o("testing/testdata/kitfile-generation/test_prompt-handling.yaml", "22c4f83c89234d14f47aa2b25759e29b47800a49"),
-    description: "Handles prompt files",
-    files: ["AGENTS.md", "CLAUDE.md", "SKILL.md", "my.prompt.md", "test.prompt.pdf", "suffix.prompt", "prompts-dir/my.prompt.one", "prompts-dir/my.prompt.two", "mixed-prompts/my.prompt.mixed", "mixed-prompts/notes.md", "mixed-prompts/template.html", "prompt.md", "notes.md", "README.md"],
-    expectedKitfile: {"manifestVersion": "1.0.0", "package": {"name": "test-prompt-handling", "description": "Handles prompt files"}, "prompts": [{"path": "AGENTS.md"}, {"path": "CLAUDE.md"}, {"path": "SKILL.md"}, {"path": "my.prompt.md"}, {"path": "suffix.prompt"}, {"path": "test.prompt.pdf"}, {"path": "prompts-dir"}], "docs": [{"path": "README.md", "description": "Readme file"}, {"path": "notes.md"}, {"path": "prompt.md"}], "code": [{"path": "mixed-prompts"}]},
+    origin: o("test_prompt-handling", "22c4f83c89234d14f47aa2b25759e29b47800a49"),
+    description: "agent files and *.prompt* files are prompts; a directory of prompts is one entry",
+    files: ["AGENTS.md", "CLAUDE.md", "SKILL.md", "triage.prompt.md", "summary.prompt.pdf", "system.prompt", "support-prompts/refund.prompt.one", "support-prompts/escalate.prompt.two", "playground/draft.prompt.x", "playground/ideas.md", "playground/page.html", "prompting.md", "notes.md", "README.md"],
+    expectedKitfile: {
+      ...pkg("churn-prompts", "agent files and *.prompt* files are prompts; a directory of prompts is one entry"),
+      prompts: paths("AGENTS.md", "CLAUDE.md", "SKILL.md", "summary.prompt.pdf", "system.prompt", "triage.prompt.md", "support-prompts"),
+      docs: [{ path: "README.md", description: "Readme file" }, ...paths("notes.md", "prompting.md")],
+      code: paths("playground"),
+    },
   },
 ];

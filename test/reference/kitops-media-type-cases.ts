@@ -1,4 +1,6 @@
-// kit's own media-type parsing cases (pkg/lib/constants/mediatype/{kitops,modelpack}_test.go), re-typed.
+// Layer and config media types, generated here from the grammar kit's parsers accept
+// (pkg/lib/constants/mediatype: `<base>.<kind>.v1.<format>[+<compression>]`), plus one wrong part at a time.
+// Each row names the kit test whose rule it checks.
 import type { Origin } from "./origin";
 
 const COMMIT = "1d504911192c745ab7f74b5998fbc39585c2ccc7";
@@ -12,52 +14,26 @@ export interface MediaTypeCase {
   errRegexp: string | null;
 }
 
-const kitValid = [
-  "application/vnd.kitops.modelkit.config.v1+json",
-  "application/vnd.kitops.modelkit.model.v1.tar",
-  "application/vnd.kitops.modelkit.model.v1.tar+gzip",
-  "application/vnd.kitops.modelkit.modelpart.v1.tar",
-  "application/vnd.kitops.modelkit.modelpart.v1.tar+gzip",
-  "application/vnd.kitops.modelkit.dataset.v1.tar",
-  "application/vnd.kitops.modelkit.dataset.v1.tar+gzip",
-  "application/vnd.kitops.modelkit.code.v1.tar",
-  "application/vnd.kitops.modelkit.code.v1.tar+gzip",
-  "application/vnd.kitops.modelkit.docs.v1.tar",
-  "application/vnd.kitops.modelkit.docs.v1.tar+gzip",
-];
+const KIT = "application/vnd.kitops.modelkit";
+const MP = "application/vnd.cncf.model";
+
+/** kit's own types: tar layers, uncompressed or gzip */
+const kitValid = [`${KIT}.config.v1+json`, ...["model", "modelpart", "dataset", "code", "docs"].flatMap((kind) => [`${KIT}.${kind}.v1.tar`, `${KIT}.${kind}.v1.tar+gzip`])];
+/** ModelPack types: raw files, or tar uncompressed, gzip or zstd */
 const modelPackValid = [
-  "application/vnd.cncf.model.config.v1+json",
-  "application/vnd.cncf.model.weight.v1.raw",
-  "application/vnd.cncf.model.weight.v1.tar",
-  "application/vnd.cncf.model.weight.v1.tar+gzip",
-  "application/vnd.cncf.model.weight.v1.tar+zstd",
-  "application/vnd.cncf.model.weight.config.v1.raw",
-  "application/vnd.cncf.model.weight.config.v1.tar",
-  "application/vnd.cncf.model.weight.config.v1.tar+gzip",
-  "application/vnd.cncf.model.weight.config.v1.tar+zstd",
-  "application/vnd.cncf.model.doc.v1.raw",
-  "application/vnd.cncf.model.doc.v1.tar",
-  "application/vnd.cncf.model.doc.v1.tar+gzip",
-  "application/vnd.cncf.model.doc.v1.tar+zstd",
-  "application/vnd.cncf.model.code.v1.raw",
-  "application/vnd.cncf.model.code.v1.tar",
-  "application/vnd.cncf.model.code.v1.tar+gzip",
-  "application/vnd.cncf.model.code.v1.tar+zstd",
-  "application/vnd.cncf.model.dataset.v1.raw",
-  "application/vnd.cncf.model.dataset.v1.tar",
-  "application/vnd.cncf.model.dataset.v1.tar+gzip",
-  "application/vnd.cncf.model.dataset.v1.tar+zstd",
+  `${MP}.config.v1+json`,
+  ...["weight", "weight.config", "doc", "code", "dataset"].flatMap((kind) => ["raw", "tar", "tar+gzip", "tar+zstd"].map((f) => `${MP}.${kind}.v1.${f}`)),
 ];
 
 export const KIT_MEDIA_TYPE_CASES: MediaTypeCase[] = [
   ...kitValid.map((mediaType) => ({ origin: kitO("TestParseKitopsMediaType"), mediaType, errRegexp: null })),
-  { origin: kitO("TestParseKitopsInvalidType"), mediaType: "application/vnd.kitops.modelkit.badbase.v1.tar", errRegexp: "invalid base type" },
-  { origin: kitO("TestParseKitopsInvalidType"), mediaType: "application/vnd.kitops.modelkit.model.v1.tar+badCompression", errRegexp: "invalid compression" },
-  // kit's message here is "unrecognized media type" only because its test runs an older parser; the
-  // current parser (mediatype.go) reports the format, which is what Kitgate says.
-  { origin: kitO("TestParseKitopsInvalidType"), mediaType: "application/vnd.kitops.modelkit.model.v1.badFormat", errRegexp: "unrecognized media type|invalid format" },
+  { origin: kitO("TestParseKitopsInvalidType"), mediaType: `${KIT}.checkpoint.v1.tar`, errRegexp: "invalid base type" },
+  { origin: kitO("TestParseKitopsInvalidType"), mediaType: `${KIT}.dataset.v1.tar+lz4`, errRegexp: "invalid compression" },
+  // kit's own test expects "unrecognized media type" from an older parser; the current parser
+  // (mediatype.go) reports the format, which is what Kitgate says.
+  { origin: kitO("TestParseKitopsInvalidType"), mediaType: `${KIT}.code.v1.zip`, errRegexp: "unrecognized media type|invalid format" },
   ...modelPackValid.map((mediaType) => ({ origin: mpO("TestParseModelPackMediaType"), mediaType, errRegexp: null })),
-  { origin: mpO("TestParseModelPackInvalidType"), mediaType: "application/vnd.cncf.model.badbase.v1.tar", errRegexp: "invalid base type" },
-  { origin: mpO("TestParseModelPackInvalidType"), mediaType: "application/vnd.cncf.model.weight.v1.tar+badCompression", errRegexp: "invalid compression" },
-  { origin: mpO("TestParseModelPackInvalidType"), mediaType: "application/vnd.cncf.model.weight.v1.badFormat", errRegexp: "invalid format" },
+  { origin: mpO("TestParseModelPackInvalidType"), mediaType: `${MP}.checkpoint.v1.tar`, errRegexp: "invalid base type" },
+  { origin: mpO("TestParseModelPackInvalidType"), mediaType: `${MP}.dataset.v1.tar+lz4`, errRegexp: "invalid compression" },
+  { origin: mpO("TestParseModelPackInvalidType"), mediaType: `${MP}.doc.v1.zip`, errRegexp: "invalid format" },
 ];

@@ -1,6 +1,7 @@
-// kit's own pack/unpack functional cases (testing/testdata/pack-unpack/*.yaml, format in testing/testdata/README.md)
-// and ModelKit-reference cases (testing/testdata/modelkit-refs/*.yaml), re-typed as data: the Kitfile, the
-// files that must end up in the ModelKit and the ones that must not.
+// Projects written for Kitgate, one per rule of kit's pack/unpack functional tests (testing/testdata/pack-unpack,
+// format in testing/testdata/README.md) and ModelKit-reference tests (testing/testdata/modelkit-refs): the
+// Kitfile, the files that must end up in the ModelKit and the ones that must not. Each row names the kit case
+// whose rule it checks; Kitfiles, file names and ignore files are ours.
 import type { Origin } from "./origin";
 
 export interface PackUnpackCase {
@@ -20,224 +21,140 @@ export interface ModelKitRefCase {
 }
 
 const o = (path: string, commit: string): Origin => ({ repo: "kitops-ml/kitops", path, commit });
+const AC9 = "ac9b7fe80012722e32e6c9a1f8cfb68de0df39bc";
+const D1A = "d1afec16362323b4ff7fd1220a6ab134b3580e08";
+const FB7 = "fb79248a50bfb49b2c0f31fab908e68ea7e7bc41";
+
+/** The repository every ModelKit of the reference cases is tagged in (kit's tests use one local repository). */
+export const REF_REPOSITORY = "churn-base";
 
 export const KIT_PACK_UNPACK_CASES: PackUnpackCase[] = [
   {
-    origin: o("testing/testdata/pack-unpack/test_empty-kitfile.yaml", "ac9b7fe80012722e32e6c9a1f8cfb68de0df39bc"),
-    description: "Pack and unpack a basic modelkit",
-    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: test-empty\n",
+    origin: o("testing/testdata/pack-unpack/test_empty-kitfile.yaml", AC9),
+    description: "a Kitfile with only a package packs no file",
+    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: churn-empty\n",
     kitignore: null,
     files: [],
-    ignored: ["./model/my-model.bin", "./datasets/my-dataset.bin", "./code/my-code.py", "some-file.txt"],
+    ignored: ["weights/churn.onnx", "data/train.csv", "src/train.py", "NOTES.txt"],
   },
   {
-    origin: o("testing/testdata/pack-unpack/test_pack-basic-model.yaml", "ac9b7fe80012722e32e6c9a1f8cfb68de0df39bc"),
-    description: "Pack and unpack a basic modelkit",
-    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: test-basic\nmodel:\n  name: test-model\n  path: ./model\ndatasets:\n  - name: test-dataset\n    path: ./datasets\ncode:\n  - path: ./code\n",
+    origin: o("testing/testdata/pack-unpack/test_pack-basic-model.yaml", AC9),
+    description: "model, dataset and code directories",
+    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: churn-basic\nmodel:\n  name: churn\n  path: ./weights\ndatasets:\n  - name: training\n    path: ./data\ncode:\n  - path: ./src\n",
     kitignore: null,
-    files: ["./model/my-model.bin", "./datasets/my-dataset.bin", "./code/my-code.py"],
+    files: ["./weights/churn.onnx", "./data/train.csv", "./src/train.py"],
     ignored: [],
   },
   {
-    origin: o("testing/testdata/pack-unpack/test_pack-ignores-basic.yaml", "ac9b7fe80012722e32e6c9a1f8cfb68de0df39bc"),
-    description: "Pack and unpack with basic ignorefile",
-    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: test-ignores\nmodel:\n  name: test-ignores\n  path: .\n",
-    kitignore: "# Ignore an entire directory\ndir1\n# Ignore a subdirectory\ndir2/dirA\n# Ignore a file in root\nroot-ignored.txt\n# Ignore a file in a subdirectory\ndir3/dir3-ignored.txt\n# Ignore with wildcard\ndir4/*/ignored-file.txt\n# Ignore all with md extension\n**/*.md\n# Ignore all dirs with name\n**/ignored\n# Single character wildcard\nignored-?.txt\n# Exclusions\n!dir5/not-ignored.md\n",
-    files: ["dir2/file2.txt", "dir2/dirB/fileB.txt", "root-included.txt", "dir3/dir3-included.txt", "dir3/dirA/fileA.txt", "dir4/dirA/not-ignored", "dir4/dirB/not-ignored", "dir4/ignored-file.txt", "dir5/not-ignored.md"],
-    ignored: ["dir1/dirA/fileA.txt", "dir1/file1.txt", "dir2/dirA/fileA.txt", "root-ignored.txt", "dir3/dir3-ignored.txt", "dir4/dirA/ignored-file.txt", "dir4/dirB/ignored-file.txt", "dir4/dirC/ignored-file.txt", "ignored-root.md", "dir2/ignored-dir2.md", "dir3/dirA/ignored-dirA.md", "dir2/ignored/ignored-file1.txt", "dir3/dirB/ignored/ignored-file2.txt", "ignored-a.txt", "ignored-b.txt", "ignored-1.txt"],
+    origin: o("testing/testdata/pack-unpack/test_pack-ignores-basic.yaml", AC9),
+    description: "the whole context as the model, with an ignore file",
+    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: churn-ignores\nmodel:\n  name: churn\n  path: .\n",
+    kitignore: "# scratch space\ntmp\n# one experiment\nexperiments/failed\n# a root file\nscratch.txt\n# a file below a directory\nlogs/debug.log\n# one level of wildcard\nruns/*/checkpoint.bin\n# every notebook\n**/*.ipynb\n# every cache directory\n**/__pycache__\n# one character\nsplit-?.csv\n# but keep this one\n!reports/summary.ipynb\n",
+    files: ["experiments/kept/metrics.json", "experiments/kept/plots/roc.png", "model.onnx", "logs/train.log", "logs/eval/eval.log", "runs/a/params.yaml", "runs/b/params.yaml", "runs/checkpoint.bin", "reports/summary.ipynb"],
+    ignored: ["tmp/a/cache.bin", "tmp/b.bin", "experiments/failed/metrics.json", "scratch.txt", "logs/debug.log", "runs/a/checkpoint.bin", "runs/b/checkpoint.bin", "runs/c/checkpoint.bin", "explore.ipynb", "experiments/kept/explore.ipynb", "logs/eval/notes.ipynb", "src/__pycache__/train.pyc", "src/features/__pycache__/encode.pyc", "split-a.csv", "split-b.csv", "split-1.csv"],
   },
   {
-    origin: o("testing/testdata/pack-unpack/test_pack-ignores-intersecting.yaml", "d1afec16362323b4ff7fd1220a6ab134b3580e08"),
-    description: "Pack and unpack when paths intersect",
-    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: test-ignore-intersecting-dir\nmodel:\n  name: test-model\n  path: main-dir\ndatasets:\n  - name: test-dataset\n    path: main-dir/subdir\ncode:\n  - path: .   # everything else\n",
-    kitignore: "main-dir/ignored-subdir\nmain-dir/main-subdir/ignored-file1.txt\nmain-dir/subdir/ignored-dataset1.txt\nmain-dir/subdir/ignored-subdir\nignored-dir\n",
-    files: ["main-dir/model-file1.txt", "main-dir/model-file2.txt", "main-dir/model-file3.txt", "main-dir/main-subdir/model-subdir1.txt", "main-dir/main-subdir/model-subdir2.txt", "main-dir/subdir/dataset-file1.txt", "main-dir/subdir/dataset-file2.txt", "main-dir/subdir/subdir2/dataset-subdir1.txt", "other-dir/code-file1.txt", "other-dir/code-file2.txt", "root-file1.txt", "root-file2"],
-    ignored: ["main-dir/ignored-subdir/file1", "main-dir/main-subdir/ignored-file1.txt", "main-dir/subdir/ignored-dataset1.txt", "main-dir/subdir/ignored-subdir/file1", "ignored-dir/file1"],
+    origin: o("testing/testdata/pack-unpack/test_pack-ignores-intersecting.yaml", D1A),
+    description: "nested model, dataset and catch-all code paths, with an ignore file",
+    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: churn-nested-ignores\nmodel:\n  name: churn\n  path: artifacts\ndatasets:\n  - name: holdout\n    path: artifacts/holdout\ncode:\n  - path: .   # the rest of the project\n",
+    kitignore: "artifacts/old\nartifacts/onnx/draft.onnx\nartifacts/holdout/leak.csv\nartifacts/holdout/raw\nvenv\n",
+    files: ["artifacts/churn.onnx", "artifacts/churn.json", "artifacts/vocab.txt", "artifacts/onnx/churn-int8.onnx", "artifacts/onnx/churn-fp16.onnx", "artifacts/holdout/2025-01.csv", "artifacts/holdout/2025-02.csv", "artifacts/holdout/q1/2025-03.csv", "src/train.py", "src/serve.py", "pyproject.toml", "Makefile"],
+    ignored: ["artifacts/old/churn.onnx", "artifacts/onnx/draft.onnx", "artifacts/holdout/leak.csv", "artifacts/holdout/raw/dump.bin", "venv/bin/python"],
   },
   {
-    origin: o("testing/testdata/pack-unpack/test_pack-intersecting-paths.yaml", "d1afec16362323b4ff7fd1220a6ab134b3580e08"),
-    description: "Pack and unpack when paths intersect",
-    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: test-intersecting-dir\nmodel:\n  name: test-model\n  path: main-dir\ndatasets:\n  - name: test-dataset\n    path: main-dir/subdir\ncode:\n  - path: .   # everything else\n",
+    origin: o("testing/testdata/pack-unpack/test_pack-intersecting-paths.yaml", D1A),
+    description: "nested model, dataset and catch-all code paths: each file in the innermost layer only",
+    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: churn-nested\nmodel:\n  name: churn\n  path: artifacts\ndatasets:\n  - name: holdout\n    path: artifacts/holdout\ncode:\n  - path: .   # the rest of the project\n",
     kitignore: null,
-    files: ["main-dir/model-file1.txt", "main-dir/model-file2.txt", "main-dir/model-file3.txt", "main-dir/main-subdir/model-subdir1.txt", "main-dir/main-subdir/model-subdir2.txt", "main-dir/subdir/dataset-file1.txt", "main-dir/subdir/dataset-file2.txt", "main-dir/subdir/subdir2/dataset-subdir1.txt", "other-dir/code-file1.txt", "other-dir/code-file2.txt", "root-file1.txt", "root-file2"],
+    files: ["artifacts/churn.onnx", "artifacts/churn.json", "artifacts/vocab.txt", "artifacts/onnx/churn-int8.onnx", "artifacts/onnx/churn-fp16.onnx", "artifacts/holdout/2025-01.csv", "artifacts/holdout/2025-02.csv", "artifacts/holdout/q1/2025-03.csv", "src/train.py", "src/serve.py", "pyproject.toml", "Makefile"],
     ignored: [],
   },
   {
-    origin: o("testing/testdata/pack-unpack/test_pack-modelkit-parts-kitignore.yaml", "fb79248a50bfb49b2c0f31fab908e68ea7e7bc41"),
-    description: "Packs and unpacks modelKit parts with kitignore",
-    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: test-model-parts-ignore\nmodel:\n  name: test-model\n  path: ./model\n  parts:\n  - name: part1\n    path: model/part1/\n  - name: part2\n    path: model/part2/\n  - name: part3\n    path: part3/\n",
-    kitignore: "**/*.md\n**/part2/ignored\n",
-    files: ["model/main-model1", "model/main-model2", "model/part1/part1A", "model/part1/part1B", "model/part2/part2A", "model/part2/part2B", "part3/part3A"],
-    ignored: ["model/main-ignored.md", "model/part1/part1-ignored.md", "model/part2/ignored/ignored-file.txt", "part3/ignored.md"],
+    origin: o("testing/testdata/pack-unpack/test_pack-modelkit-parts-kitignore.yaml", FB7),
+    description: "model parts inside and beside the model directory, with an ignore file",
+    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: churn-parts-ignores\nmodel:\n  name: churn\n  path: ./weights\n  parts:\n  - name: encoder\n    path: weights/encoder/\n  - name: head\n    path: weights/head/\n  - name: lora\n    path: adapters/\n",
+    kitignore: "**/*.log\n**/head/scratch\n",
+    files: ["weights/base.safetensors", "weights/config.json", "weights/encoder/encoder-1.safetensors", "weights/encoder/encoder-2.safetensors", "weights/head/head.safetensors", "weights/head/head.json", "adapters/lora.safetensors"],
+    ignored: ["weights/convert.log", "weights/encoder/encoder.log", "weights/head/scratch/tmp.bin", "adapters/train.log"],
   },
   {
-    origin: o("testing/testdata/pack-unpack/test_pack-modelkit-parts.yaml", "fb79248a50bfb49b2c0f31fab908e68ea7e7bc41"),
-    description: "Packs and unpacks modelKit parts",
-    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: test-model-parts\nmodel:\n  name: test-model\n  path: ./model\n  parts:\n    - name: part1\n      path: ./model/part1\n    - name: part2\n      path: model/part2\n    - name: part3\n      path: ./part3\n",
+    origin: o("testing/testdata/pack-unpack/test_pack-modelkit-parts.yaml", FB7),
+    description: "model parts that are single files, spelled with and without ./",
+    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: churn-parts\nmodel:\n  name: churn\n  path: ./weights\n  parts:\n    - name: encoder\n      path: ./weights/encoder.safetensors\n    - name: head\n      path: weights/head.safetensors\n    - name: lora\n      path: ./lora.safetensors\n",
     kitignore: null,
-    files: ["model/main-model-1", "model/main-model-2", "model/part1", "model/part2", "part3"],
+    files: ["weights/base-1.safetensors", "weights/base-2.safetensors", "weights/encoder.safetensors", "weights/head.safetensors", "lora.safetensors"],
     ignored: [],
   },
   {
-    origin: o("testing/testdata/pack-unpack/test_pack-path-formats.yaml", "ac9b7fe80012722e32e6c9a1f8cfb68de0df39bc"),
-    description: "Pack and unpack with different path formats",
-    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: test-paths\ndatasets:\n  - name: test-with-dot\n    path: ./test1\n  - name: test-path-without-dot\n    path: test2\n  - name: test-path-is-directory\n    path: test3/\n  - name: test-path-is-file\n    path: test4/test-single-file.txt\n  - name: test-path-is-subdirectory\n    path: test5/subdir/subdir2/\n  - name: test-path-has-subdirs\n    path: test6/\n  - name: test-path-has-repeated-elements\n    path: test7/test7\n",
+    origin: o("testing/testdata/pack-unpack/test_pack-path-formats.yaml", AC9),
+    description: "dataset paths written every way: ./dir, dir, dir/, a file, a deep directory, nested directories, a repeated name",
+    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: churn-path-formats\ndatasets:\n  - name: dot-prefix\n    path: ./raw\n  - name: bare\n    path: clean\n  - name: trailing-slash\n    path: features/\n  - name: one-file\n    path: labels/labels.csv\n  - name: deep\n    path: archive/2024/q4/\n  - name: nested\n    path: splits/\n  - name: repeated-name\n    path: data/data\n",
     kitignore: null,
-    files: ["test1/test1-file1.txt", "test1/test1-file2.txt", "test2/test2-file1", "test2/test2-file2", "test3/test3-file1.txt", "test3/test3-file2.txt", "test4/test-single-file.txt", "test5/subdir/subdir2/test5-file1.txt", "test6/subdir1/test6-file1.txt", "test6/subdir2/test6-file2.txt", "test6/subdir2/test6-file3.txt", "test6/test6-file4.txt", "test7/test7/test7/test7/test7-file1.txt"],
-    ignored: ["test4/ignored-file.txt", "test5/ignored-file.txt", "test5/ignored-subdir/ignored-file.txt", "test5/subdir/ignored-subdir/ignored-file.txt", "test-ignored/ignored-file.txt"],
+    files: ["raw/events-1.json", "raw/events-2.json", "clean/events-1", "clean/events-2", "features/numeric.parquet", "features/categorical.parquet", "labels/labels.csv", "archive/2024/q4/events.json", "splits/train/part-0.parquet", "splits/test/part-0.parquet", "splits/test/part-1.parquet", "splits/index.json", "data/data/data/data/events.json"],
+    ignored: ["labels/README.txt", "archive/README.txt", "archive/2023/events.json", "archive/2024/q3/events.json", "scratch/events.json"],
   },
   {
-    origin: o("testing/testdata/pack-unpack/test_pack-path-is-context-dir.yaml", "ac9b7fe80012722e32e6c9a1f8cfb68de0df39bc"),
-    description: "Pack and unpack path that is context dir itself",
-    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: test-context-dir\nmodel:\n  name: test-model\n  path: .\n",
+    origin: o("testing/testdata/pack-unpack/test_pack-path-is-context-dir.yaml", AC9),
+    description: "the model path is the context directory itself",
+    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: churn-context\nmodel:\n  name: churn\n  path: .\n",
     kitignore: null,
-    files: ["file-in-root1.txt", "file-in-root2.txt", "main-dir/file-main1.txt", "main-dir/subdir/file-subdir1.txt", "dir2/test-file1.txt"],
+    files: ["churn.onnx", "churn.json", "tokenizer/vocab.txt", "tokenizer/merges/merges.txt", "eval/report.json"],
     ignored: [],
   },
   {
     origin: o("testing/testdata/pack-unpack/test_path-formats.yaml", "9d3d4108d881147c1e137b3b243f2e5d443e9360"),
-    description: "Ensure various path formats are supported",
-    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: test-path-format\ndocs:\n  - path: my-file.txt\n  - path: ./my-file2.txt\n  - path: dir-one\n  - path: dir-two/\n  - path: ./dir-three\n  - path: ./dir-four/\n  - path: dir-five/my-file.txt\n  - path: ./dir-six/my-file.txt\n",
+    description: "docs paths written every way: files and directories, with and without ./ and a trailing slash",
+    kitfile: "manifestVersion: 1.0.0\npackage:\n  name: churn-doc-paths\ndocs:\n  - path: MODEL_CARD.md\n  - path: ./CHANGES.md\n  - path: guides\n  - path: api/\n  - path: ./faq\n  - path: ./howto/\n  - path: legal/LICENSE.txt\n  - path: ./eval/summary.md\n",
     kitignore: null,
-    files: ["./my-file.txt", "./my-file2.txt", "./dir-one/test-file", "./dir-two/test-file", "./dir-three/test-file", "./dir-four/test-file", "./dir-five/my-file.txt", "./dir-six/my-file.txt"],
+    files: ["./MODEL_CARD.md", "./CHANGES.md", "./guides/start.md", "./api/reference.md", "./faq/faq.md", "./howto/deploy.md", "./legal/LICENSE.txt", "./eval/summary.md"],
     ignored: [],
   },
 ];
 
+const ref = (name: string) => `${REF_REPOSITORY}:${name}`;
+/** A chain of `length` ModelKits, each naming the previous one as its model. */
+const chain = (length: number) =>
+  Array.from({ length }, (_, i) => ({
+    tag: ref(`v${i + 1}`),
+    kitfile: i === 0 ? "manifestVersion: 1.0.0\nmodel:\n  path: base.onnx\n" : `manifestVersion: 1.0.0\nmodel:\n  path: ${ref(`v${i}`)}\n`,
+    files: i === 0 ? ["base.onnx"] : [],
+  }));
+
 export const KIT_MODELKIT_REF_CASES: ModelKitRefCase[] = [
   {
     origin: o("testing/testdata/modelkit-refs/test_reference-basic.yaml", "dd0edb6e8f64a89ca5d7c4a35940029fe7f2ffb6"),
-    description: "Test that pack works with modelkit references",
+    description: "ModelKits built on a parent ModelKit, adding parts",
     modelkits: [
       {
-        "tag": "test-ref:model-1",
-        "kitfile": "manifestVersion: 1.0.0\npackage:\n  name: model-1\nmodel:\n  name: model-1\n  path: my-model/\n  parts:\n  - name: model-1-part-1\n    path: my-model-alt/model-1-part-1.txt\n  - name: model-1-part-2\n    path: model-1-part-2.txt\n",
-        "files": [
-          "my-model/model-1-file-1.txt",
-          "my-model/model-1-file-2.txt",
-          "my-model/model-1-subdir/model-1-file-3.txt",
-          "my-model-alt/model-1-part-1.txt",
-          "model-1-part-2.txt"
-        ]
+        tag: ref("base"),
+        kitfile: "manifestVersion: 1.0.0\npackage:\n  name: churn-base\nmodel:\n  name: churn-base\n  path: weights/\n  parts:\n  - name: tokenizer\n    path: extras/tokenizer.json\n  - name: calibration\n    path: calibration.json\n",
+        files: ["weights/base-1.safetensors", "weights/base-2.safetensors", "weights/shards/base-3.safetensors", "extras/tokenizer.json", "calibration.json"],
       },
       {
-        "tag": "test-ref:model-2",
-        "kitfile": "manifestVersion: 1.0.0\npackage:\n  name: model-2\nmodel:\n  name: model-2\n  path: test-ref:model-1\n  parts:\n  - name: model-2-part-1\n    path: my-model/model-2-dir-1\n  - name: model-2-part-2\n    path: my-model-alt/model-2-part-1.txt\n  - name: model-2-part-3\n    path: model-2-part-3.txt\n",
-        "files": [
-          "my-model/model-2-dir-1/model-2-subdir-part-1.txt",
-          "my-model/model-2-dir-1/model-2-subdir-part-2.txt",
-          "my-model-alt/model-2-part-1.txt",
-          "model-2-part-3.txt"
-        ]
+        tag: ref("finetuned"),
+        kitfile: `manifestVersion: 1.0.0\npackage:\n  name: churn-finetuned\nmodel:\n  name: churn-finetuned\n  path: ${ref("base")}\n  parts:\n  - name: lora\n    path: weights/lora\n  - name: extra-vocab\n    path: extras/vocab-extra.txt\n  - name: thresholds\n    path: thresholds.json\n`,
+        files: ["weights/lora/adapter-a.safetensors", "weights/lora/adapter-b.safetensors", "extras/vocab-extra.txt", "thresholds.json"],
       },
       {
-        "tag": "test-ref:model-3",
-        "kitfile": "manifestVersion: 1.0.0\npackage:\n  name: model-3\nmodel:\n  name: model-3\n  path: test-ref:model-2\n  parts:\n  - name: model-3-part-1\n    path: my-model/model-2-dir-1/model-3-part-1.txt\n  - name: model-3-part-2\n    path: my-model/model-3-part-2.txt\n  - name: model-3-part-3\n    path: my-model-alt/model-3-part-1.txt\n  - name: model-3-part-4\n    path: model-3-part-4.txt\n",
-        "files": [
-          "my-model/model-2-dir-1/model-3-part-1.txt",
-          "my-model/model-3-part-2.txt",
-          "my-model-alt/model-3-part-1.txt",
-          "model-3-part-4.txt"
-        ]
-      }
+        tag: ref("regional"),
+        kitfile: `manifestVersion: 1.0.0\npackage:\n  name: churn-regional\nmodel:\n  name: churn-regional\n  path: ${ref("finetuned")}\n  parts:\n  - name: eu-adapter\n    path: weights/lora/eu.safetensors\n  - name: eu-head\n    path: weights/eu-head.safetensors\n  - name: eu-vocab\n    path: extras/eu-vocab.txt\n  - name: eu-thresholds\n    path: eu-thresholds.json\n`,
+        files: ["weights/lora/eu.safetensors", "weights/eu-head.safetensors", "extras/eu-vocab.txt", "eu-thresholds.json"],
+      },
     ],
   },
   {
     origin: o("testing/testdata/modelkit-refs/test_reference-long-chain.yaml", "84c842bde64d3391c3538280797d4782d373f698"),
-    description: "Test that long modelkit reference chains fail to pack",
-    modelkits: [
-      {
-        "tag": "test-ref:model-1",
-        "kitfile": "manifestVersion: 1.0.0\nmodel:\n  path: file-1.txt\n",
-        "files": [
-          "file-1.txt"
-        ]
-      },
-      {
-        "tag": "test-ref:model-2",
-        "kitfile": "manifestVersion: 1.0.0\nmodel:\n  path: test-ref:model-1\n",
-        "files": []
-      },
-      {
-        "tag": "test-ref:model-3",
-        "kitfile": "manifestVersion: 1.0.0\nmodel:\n  path: test-ref:model-2\n",
-        "files": []
-      },
-      {
-        "tag": "test-ref:model-4",
-        "kitfile": "manifestVersion: 1.0.0\nmodel:\n  path: test-ref:model-3\n",
-        "files": []
-      },
-      {
-        "tag": "test-ref:model-5",
-        "kitfile": "manifestVersion: 1.0.0\nmodel:\n  path: test-ref:model-4\n",
-        "files": []
-      },
-      {
-        "tag": "test-ref:model-6",
-        "kitfile": "manifestVersion: 1.0.0\nmodel:\n  path: test-ref:model-5\n",
-        "files": []
-      },
-      {
-        "tag": "test-ref:model-7",
-        "kitfile": "manifestVersion: 1.0.0\nmodel:\n  path: test-ref:model-6\n",
-        "files": []
-      },
-      {
-        "tag": "test-ref:model-8",
-        "kitfile": "manifestVersion: 1.0.0\nmodel:\n  path: test-ref:model-7\n",
-        "files": []
-      },
-      {
-        "tag": "test-ref:model-9",
-        "kitfile": "manifestVersion: 1.0.0\nmodel:\n  path: test-ref:model-8\n",
-        "files": []
-      },
-      {
-        "tag": "test-ref:model-10",
-        "kitfile": "manifestVersion: 1.0.0\nmodel:\n  path: test-ref:model-9\n",
-        "files": []
-      },
-      {
-        "tag": "test-ref:model-11",
-        "kitfile": "manifestVersion: 1.0.0\nmodel:\n  path: test-ref:model-10\n",
-        "files": []
-      },
-      {
-        "tag": "test-ref:model-12",
-        "kitfile": "manifestVersion: 1.0.0\nmodel:\n  path: test-ref:model-11\n",
-        "files": [],
-        "packErrRegexp": "reached maximum number of model references"
-      }
-    ],
+    description: "a chain of parent references longer than kit allows fails to pack",
+    modelkits: [...chain(11), { tag: ref("v12"), kitfile: `manifestVersion: 1.0.0\nmodel:\n  path: ${ref("v11")}\n`, files: [], packErrRegexp: "reached maximum number of model references" }],
   },
   {
     origin: o("testing/testdata/modelkit-refs/test_reference-loop.yaml", "dd0edb6e8f64a89ca5d7c4a35940029fe7f2ffb6"),
-    description: "Test that pack fails when modelkit references form a loop",
+    description: "parent references that form a loop fail to pack",
     modelkits: [
-      {
-        "tag": "test-ref:model-1",
-        "kitfile": "manifestVersion: 1.0.0\npackage:\n  name: model-1\nmodel:\n  name: model-1\n  path: file-1.txt\n",
-        "files": [
-          "file-1.txt"
-        ]
-      },
-      {
-        "tag": "test-ref:model-2",
-        "kitfile": "manifestVersion: 1.0.0\npackage:\n  name: model-2\nmodel:\n  name: model-2\n  path: test-ref:model-1\n",
-        "files": []
-      },
-      {
-        "tag": "test-ref:model-3",
-        "kitfile": "manifestVersion: 1.0.0\npackage:\n  name: model-3\nmodel:\n  name: model-3\n  path: test-ref:model-2\n",
-        "files": []
-      },
-      {
-        "tag": "test-ref:model-1",
-        "kitfile": "manifestVersion: 1.0.0\npackage:\n  name: model-1\nmodel:\n  name: model-1\n  path: test-ref:model-3\n",
-        "files": [],
-        "packErrRegexp": "Found cycle in modelkit references"
-      }
+      { tag: ref("a"), kitfile: "manifestVersion: 1.0.0\npackage:\n  name: churn-a\nmodel:\n  name: churn-a\n  path: churn.onnx\n", files: ["churn.onnx"] },
+      { tag: ref("b"), kitfile: `manifestVersion: 1.0.0\npackage:\n  name: churn-b\nmodel:\n  name: churn-b\n  path: ${ref("a")}\n`, files: [] },
+      { tag: ref("c"), kitfile: `manifestVersion: 1.0.0\npackage:\n  name: churn-c\nmodel:\n  name: churn-c\n  path: ${ref("b")}\n`, files: [] },
+      { tag: ref("a"), kitfile: `manifestVersion: 1.0.0\npackage:\n  name: churn-a\nmodel:\n  name: churn-a\n  path: ${ref("c")}\n`, files: [], packErrRegexp: "Found cycle in modelkit references" },
     ],
   },
 ];

@@ -1,14 +1,16 @@
-// kit's own reference-parsing cases (TestParseReference in pkg/artifact/util_test.go), re-typed as data.
+// ModelKit references written for Kitgate, one per rule of kit's reference parsing (TestParseReference in
+// pkg/artifact/util_test.go): registry defaulting to localhost, `tag,extra,tags`, digests with and without a
+// repository, a tag ignored next to a digest, a host told apart from a first path segment. The inputs are ours.
 import type { Origin } from "./origin";
 
-const o = (input: string): Origin => ({
+const o = (rule: string): Origin => ({
   repo: "kitops-ml/kitops",
   path: "pkg/artifact/util_test.go",
   commit: "152f045595afe9ddc0e434b3a3619efb456a2672",
-  case: `TestParseReference ${JSON.stringify(input)}`,
+  case: `TestParseReference: ${rule}`,
 });
 
-const HEX = "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a";
+const HEX = "3b7f0c5e".repeat(8);
 
 export interface ReferenceCase {
   origin: Origin;
@@ -17,21 +19,21 @@ export interface ReferenceCase {
   expected: { registry: string; repository: string; reference: string; extraTags: string[] } | null;
 }
 
-const ok = (input: string, registry: string, repository: string, reference: string, extraTags: string[] = []): ReferenceCase =>
-  ({ origin: o(input), input, expected: { registry, repository, reference, extraTags } });
+const ok = (rule: string, input: string, registry: string, repository: string, reference: string, extraTags: string[] = []): ReferenceCase =>
+  ({ origin: o(rule), input, expected: { registry, repository, reference, extraTags } });
 
 export const KIT_REFERENCE_CASES: ReferenceCase[] = [
-  { origin: o(""), input: "", expected: null },
-  ok("testregistry.io/test-organization/test-repository:test-tag", "testregistry.io", "test-organization/test-repository", "test-tag"),
-  ok("testregistry.io/test-organization/test-repository:test-tag,extraTag1,extraTag2", "testregistry.io", "test-organization/test-repository", "test-tag", ["extraTag1", "extraTag2"]),
-  ok("test-repository:test-tag,extraTag1,extraTag2", "localhost", "test-repository", "test-tag", ["extraTag1", "extraTag2"]),
-  ok("localhost:5000/test-organization/test-repository:test-tag,extraTag1,extraTag2", "localhost:5000", "test-organization/test-repository", "test-tag", ["extraTag1", "extraTag2"]),
-  ok(`sha256:${HEX}`, "localhost", "_", `sha256:${HEX}`),
-  ok("test-organization/test-repository:test-tag,extraTag1,extraTag2", "localhost", "test-organization/test-repository", "test-tag", ["extraTag1", "extraTag2"]),
-  ok("a/b/c/d", "localhost", "a/b/c/d", ""),
-  ok("test.io/a/b/c/d", "test.io", "a/b/c/d", ""),
-  ok(`testrepo@sha256:${HEX}`, "localhost", "testrepo", `sha256:${HEX}`),
-  ok(`testrepo:ignoredtag@sha256:${HEX}`, "localhost", "testrepo", `sha256:${HEX}`),
-  ok(`testorg/testrepo@sha256:${HEX}`, "localhost", "testorg/testrepo", `sha256:${HEX}`),
-  ok(`testorg.com/testrepo@sha256:${HEX}`, "testorg.com", "testrepo", `sha256:${HEX}`),
+  { origin: o("empty input is an error"), input: "", expected: null },
+  ok("registry, namespace, repository and tag", "kits.example.org/ml-team/churn:v2", "kits.example.org", "ml-team/churn", "v2"),
+  ok("extra tags after commas", "kits.example.org/ml-team/churn:v2,latest,stable", "kits.example.org", "ml-team/churn", "v2", ["latest", "stable"]),
+  ok("no registry: localhost", "churn:v2,latest,stable", "localhost", "churn", "v2", ["latest", "stable"]),
+  ok("a registry with a port", "localhost:5000/ml-team/churn:v2,latest,stable", "localhost:5000", "ml-team/churn", "v2", ["latest", "stable"]),
+  ok("a bare digest", `sha256:${HEX}`, "localhost", "_", `sha256:${HEX}`),
+  ok("a namespace without a registry", "ml-team/churn:v2,latest,stable", "localhost", "ml-team/churn", "v2", ["latest", "stable"]),
+  ok("deep repository, no tag", "ml/team/churn/nightly", "localhost", "ml/team/churn/nightly", ""),
+  ok("a host with a dot before a deep repository", "kits.example.com/ml/team/churn/nightly", "kits.example.com", "ml/team/churn/nightly", ""),
+  ok("repository and digest", `churn@sha256:${HEX}`, "localhost", "churn", `sha256:${HEX}`),
+  ok("a tag next to a digest is ignored", `churn:ignored@sha256:${HEX}`, "localhost", "churn", `sha256:${HEX}`),
+  ok("namespace, repository and digest", `ml-team/churn@sha256:${HEX}`, "localhost", "ml-team/churn", `sha256:${HEX}`),
+  ok("a first segment with a dot is a registry", `ml-team.io/churn@sha256:${HEX}`, "ml-team.io", "churn", `sha256:${HEX}`),
 ];

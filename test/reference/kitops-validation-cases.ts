@@ -1,5 +1,6 @@
-// kit's own Kitfile validation cases (pkg/artifact/testdata/validation/*.yaml), re-typed as data: the Kitfile
-// and the error kit expects (`errRegexp`, "" = valid). Each row names the file and the commit it was read at.
+// Kitfiles written for Kitgate, one per rule of kit's Kitfile validation. Each row names the case in kit's
+// validation test data (pkg/artifact/testdata/validation/<name>.yaml) whose rule it checks, and the error kit
+// reports for that rule (a Go regexp; "" = kit accepts the Kitfile). The Kitfiles themselves are ours.
 import type { Origin } from "./origin";
 
 export interface KitValidationCase {
@@ -10,50 +11,63 @@ export interface KitValidationCase {
 }
 
 const o = (name: string, commit: string): Origin => ({ repo: "kitops-ml/kitops", path: `pkg/artifact/testdata/validation/${name}.yaml`, commit });
+const c = (name: string, commit: string, body: string, errRegexp: string): KitValidationCase => ({
+  origin: o(name, commit),
+  kitfile: `manifestVersion: 1.0.0\n${body}`,
+  errRegexp,
+});
+
+const B9 = "b9ad61f9c07f819adedda8be0afbadc40ec52c3b";
+const F58 = "580e0370a50a13558fe339f5c2dfd5ff6d347ee0";
+const MCP = "bf4b9bc74fa0e9dca616f7ef10632849ce4e310a";
+const MCPB = "0cbcf21a2e355bfae9b054482b0567d1d7fd6451";
+const CTX = "1abb877236aa8c1c853e760c0c9c2b98d3d7984e";
+const REMOTE = "475ff1d4efe302bae896cfa203247d2ed1473523";
+const KIT_REF = "registry.example.org/ml/feature-store:2025-03";
 
 export const KIT_VALIDATION_CASES: KitValidationCase[] = [
-  { origin: o("absolute-path-for-prompts", "1abb877236aa8c1c853e760c0c9c2b98d3d7984e"), kitfile: "manifestVersion: 1.0.0\nprompts:\n  - path: /tmp/skills/personal/\n", errRegexp: "absolute paths are not supported in a Kitfile" },
-  { origin: o("bad-manifest-version", "580e0370a50a13558fe339f5c2dfd5ff6d347ee0"), kitfile: "manifestVersion: v99.99.99\n", errRegexp: "invalid manifestVersion" },
-  { origin: o("duplicate-path-in-kitfile_1", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\ndatasets:\n  - path: test-path\ncode:\n  - path: test-path\n", errRegexp: "use the same path test-path" },
-  { origin: o("duplicate-path-in-kitfile_2", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\nmodel:\n  path: test-path\ncode:\n  - path: test-path\n", errRegexp: "use the same path test-path" },
-  { origin: o("duplicate-path-in-kitfile_3", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\nmodel:\n  path: test-path/\ndatasets:\n  - path: test-path\n", errRegexp: "use the same path test-path" },
-  { origin: o("duplicate-path-in-kitfile_4", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\nmodel:\n  path: test-path/\n  parts:\n    - path: ./test-path\n", errRegexp: "use the same path test-path" },
-  { origin: o("duplicate-path-in-kitfile_5", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\nmodel:\n  path: test-path/\n  parts:\n    - path: ./some/meandering/../../test-path\n", errRegexp: "use the same path test-path" },
-  { origin: o("duplicate-path-with-mcpserver", "bf4b9bc74fa0e9dca616f7ef10632849ce4e310a"), kitfile: "manifestVersion: 1.0.0\ncode:\n  - path: filesystem.mcpb\nmcpServers:\n  - name: filesystem\n    path: filesystem.mcpb\n", errRegexp: "use the same path filesystem.mcpb" },
-  { origin: o("http-path-for-code", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\ncode:\n  - path: https://example.com\n", errRegexp: "invalid path for code.*HTTP urls are not supported in paths" },
-  { origin: o("http-path-for-datasets", "580e0370a50a13558fe339f5c2dfd5ff6d347ee0"), kitfile: "manifestVersion: 1.0.0\ndatasets:\n  - path: https://example.com\n", errRegexp: "invalid path for dataset.*HTTP urls are not supported in paths" },
-  { origin: o("http-path-for-docs", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\ndocs:\n  - path: https://example.com\n", errRegexp: "invalid path for doc.*HTTP urls are not supported in paths" },
-  { origin: o("http-path-for-model", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\nmodel:\n  path: https://example.com\n", errRegexp: "invalid path for model.*HTTP urls are not supported in paths" },
-  { origin: o("http-path-for-modelpart", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\nmodel:\n  path: testpath\n  parts:\n  - path: https://example.com\n", errRegexp: "invalid path for model part.*HTTP urls are not supported in paths" },
-  { origin: o("http-path-for-prompts", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\nprompts:\n  - path: https://example.com\n", errRegexp: "invalid path for prompt.*HTTP urls are not supported in paths" },
-  { origin: o("invalid-model-part-type-length", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\nmodel:\n  path: test-path\n  parts:\n    - path: part-path\n      type: valid-otherwise-but-waaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaay-too-long\n", errRegexp: "type is too long " },
-  { origin: o("invalid-model-part-type", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\nmodel:\n  path: test-path\n  parts:\n    - path: part-path\n      type: contains a space\n", errRegexp: "has invalid type" },
-  { origin: o("mcpserver-duplicate-name", "bf4b9bc74fa0e9dca616f7ef10632849ce4e310a"), kitfile: "manifestVersion: 1.0.0\nmcpServers:\n  - name: filesystem\n    path: filesystem.mcpb\n  - name: filesystem\n    path: other.mcpb\n", errRegexp: "duplicate mcpServer name filesystem" },
-  { origin: o("mcpserver-missing-name", "bf4b9bc74fa0e9dca616f7ef10632849ce4e310a"), kitfile: "manifestVersion: 1.0.0\nmcpServers:\n  - path: filesystem.mcpb\n", errRegexp: "mcpServer with path filesystem.mcpb must have a name" },
-  { origin: o("mcpserver-non-mcpb-path", "0cbcf21a2e355bfae9b054482b0567d1d7fd6451"), kitfile: "manifestVersion: 1.0.0\nmcpServers:\n  - name: filesystem\n    path: filesystem.zip\n", errRegexp: "invalid path for mcpServer.*path must point to a single .mcpb file" },
-  { origin: o("mcpserver-valid", "0cbcf21a2e355bfae9b054482b0567d1d7fd6451"), kitfile: "manifestVersion: 1.0.0\nmcpServers:\n  - name: filesystem\n    path: filesystem.mcpb\n  - name: postgres\n    path: postgres.mcpb\n", errRegexp: "" },
-  { origin: o("modelkit-ref-for-code", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\ncode:\n  - path: docker.io/kit-org/kit-repo:latest\n", errRegexp: "invalid path for code.*only local paths are permitted" },
-  { origin: o("modelkit-ref-for-datasets", "580e0370a50a13558fe339f5c2dfd5ff6d347ee0"), kitfile: "manifestVersion: 1.0.0\ndatasets:\n  - path: docker.io/kit-org/kit-repo:latest\n", errRegexp: "invalid path for dataset.*only local paths are permitted" },
-  { origin: o("modelkit-ref-for-docs", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\ndocs:\n  - path: docker.io/kit-org/kit-repo:latest\n", errRegexp: "invalid path for doc.*only local paths are permitted" },
-  { origin: o("modelkit-ref-for-model", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\nmodel:\n  path: docker.io/kit-org/kit-repo:latest\n", errRegexp: "" },
-  { origin: o("modelkit-ref-for-modelpart", "580e0370a50a13558fe339f5c2dfd5ff6d347ee0"), kitfile: "manifestVersion: 1.0.0\nmodel:\n  path: testpath\n  parts:\n  - path: docker.io/kit-org/kit-repo:latest\n", errRegexp: "invalid path for model part.*only local paths are permitted" },
-  { origin: o("modelkit-ref-for-prompts", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\nprompts:\n  - path: docker.io/kit-org/kit-repo:latest\n", errRegexp: "invalid path for prompt.*only local paths are permitted" },
-  { origin: o("relative-path-outside-context-for-datasets", "1abb877236aa8c1c853e760c0c9c2b98d3d7984e"), kitfile: "manifestVersion: 1.0.0\ndatasets:\n  - path: data/../../outside\n", errRegexp: "paths outside the context directory are not supported in a Kitfile \\(path ../outside in dataset layer 0\\)" },
-  { origin: o("relative-path-outside-context-for-prompts", "1abb877236aa8c1c853e760c0c9c2b98d3d7984e"), kitfile: "manifestVersion: 1.0.0\nprompts:\n  - path: ../outside/skills/personal/\n", errRegexp: "paths outside the context directory are not supported in a Kitfile \\(path ../outside/skills/personal in prompt layer 0\\)" },
-  { origin: o("relative-path-within-context-allowed", "9825ef15c503e4848b974e874a2735abf2824288"), kitfile: "manifestVersion: 1.0.0\ncode:\n  - path: src/../lib\nprompts:\n  - path: ./skills/personal/\n", errRegexp: "" },
-  { origin: o("remote-dataset-collides-with-code", "475ff1d4efe302bae896cfa203247d2ed1473523"), kitfile: "manifestVersion: 1.0.0\ndatasets:\n  - path: data/train\n    remotePath: docker.io/kit-org/kit-repo:latest\ncode:\n  - path: data/train/code\n", errRegexp: "uses a path \\(data[\\\\/]train[\\\\/]code\\) that is within the path for a remote dataset" },
-  { origin: o("remote-dataset-collides-with-model", "475ff1d4efe302bae896cfa203247d2ed1473523"), kitfile: "manifestVersion: 1.0.0\nmodel:\n  path: data/train/model.bin\ndatasets:\n  - path: data/train\n    remotePath: docker.io/kit-org/kit-repo:latest\n", errRegexp: "uses a path \\(data[\\\\/]train[\\\\/]model.bin\\) that is within the path for a remote dataset" },
-  { origin: o("remote-dataset-collides-with-nested-dataset", "950d73e094cb71a5c99582153191438df34ce32b"), kitfile: "manifestVersion: 1.0.0\ndatasets:\n  - path: data/train\n    remotePath: docker.io/kit-org/kit-repo:latest\n  - path: data/train/extra\n", errRegexp: "uses a path \\(data[\\\\/]train[\\\\/]extra\\) that is within the path for a remote dataset" },
-  { origin: o("remote-dataset-modelkit-ref", "daa01fcbc270a4a77239075d55020340679e6230"), kitfile: "manifestVersion: 1.0.0\ndatasets:\n  - path: data/train\n    remotePath: docker.io/kit-org/kit-repo:latest\n", errRegexp: "" },
-  { origin: o("remote-dataset-must-use-s3", "580e0370a50a13558fe339f5c2dfd5ff6d347ee0"), kitfile: "manifestVersion: 1.0.0\ndatasets:\n  - path: some/local/path\n    remotePath: mybucket.s3.us-east-2.amazonaws.com\n    remoteHash: testhash\n", errRegexp: "only S3 URLs are supported for remote dataset paths" },
-  { origin: o("remote-dataset-requires-hash", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\ndatasets:\n  - path: some/local/path\n    remotePath: s3://mybucket/mykey\n", errRegexp: "remoteHash is required when remote dataset paths are used" },
-  { origin: o("remote-dataset-sibling-paths-allowed", "819060f095c39f55248833fabd1bbeb1d1159b95"), kitfile: "manifestVersion: 1.0.0\nmodel:\n  path: models/main.bin\ndatasets:\n  - path: data/train\n    remotePath: docker.io/kit-org/kit-repo:latest\n  - path: data/train-eval\n  - path: data/eval\ncode:\n  - path: code\n", errRegexp: "" },
-  { origin: o("remote-datasets-supported", "580e0370a50a13558fe339f5c2dfd5ff6d347ee0"), kitfile: "manifestVersion: 1.0.0\ndatasets:\n  - path: some/local/path\n    remotePath: s3://mybucket/mykey\n    remoteHash: testhash\n", errRegexp: "" },
-  { origin: o("s3-path-for-code", "580e0370a50a13558fe339f5c2dfd5ff6d347ee0"), kitfile: "manifestVersion: 1.0.0\ncode:\n  - path: s3://test-s3/key\n", errRegexp: "invalid path for code.*only local paths are permitted" },
-  { origin: o("s3-path-for-datasets", "580e0370a50a13558fe339f5c2dfd5ff6d347ee0"), kitfile: "manifestVersion: 1.0.0\ndatasets:\n  - path: s3://test-s3/key\n", errRegexp: "invalid path for dataset.*only local paths are permitted" },
-  { origin: o("s3-path-for-docs", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\ndocs:\n  - path: s3://test-s3/key\n", errRegexp: "invalid path for doc.*only local paths are permitted" },
-  { origin: o("s3-path-for-mcpserver", "0cbcf21a2e355bfae9b054482b0567d1d7fd6451"), kitfile: "manifestVersion: 1.0.0\nmcpServers:\n  - name: filesystem\n    path: s3://test-s3/key\n", errRegexp: "invalid path for mcpServer.*only local paths are permitted" },
-  { origin: o("s3-path-for-model", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\nmodel:\n  path: s3://test-s3/key\n", errRegexp: "invalid path for model.*only local paths and ModelKit references are permitted" },
-  { origin: o("s3-path-for-modelpart", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\nmodel:\n  path: testpath\n  parts:\n  - path: s3://test-s3/key\n", errRegexp: "invalid path for model part.*only local paths are permitted" },
-  { origin: o("s3-path-for-prompts", "b9ad61f9c07f819adedda8be0afbadc40ec52c3b"), kitfile: "manifestVersion: 1.0.0\nprompts:\n  - path: s3://test-s3/key\n", errRegexp: "invalid path for prompt.*only local paths are permitted" },
+  c("absolute-path-for-prompts", CTX, "prompts:\n  - path: /srv/prompts/system/\n", "absolute paths are not supported in a Kitfile"),
+  { origin: o("bad-manifest-version", F58), kitfile: "manifestVersion: 3.1.4\n", errRegexp: "invalid manifestVersion" },
+  c("duplicate-path-in-kitfile_1", B9, "datasets:\n  - path: features\ncode:\n  - path: features\n", "use the same path features"),
+  c("duplicate-path-in-kitfile_2", B9, "model:\n  path: weights\ncode:\n  - path: weights\n", "use the same path weights"),
+  c("duplicate-path-in-kitfile_3", B9, "model:\n  path: weights/\ndatasets:\n  - path: weights\n", "use the same path weights"),
+  c("duplicate-path-in-kitfile_4", B9, "model:\n  path: weights/\n  parts:\n    - path: ./weights\n", "use the same path weights"),
+  c("duplicate-path-in-kitfile_5", B9, "model:\n  path: weights/\n  parts:\n    - path: ./exports/onnx/../../weights\n", "use the same path weights"),
+  c("duplicate-path-with-mcpserver", MCP, "code:\n  - path: search-tools.mcpb\nmcpServers:\n  - name: search-tools\n    path: search-tools.mcpb\n", "use the same path search-tools.mcpb"),
+  c("http-path-for-code", B9, "code:\n  - path: https://git.example.org/churn\n", "invalid path for code.*HTTP urls are not supported in paths"),
+  c("http-path-for-datasets", F58, "datasets:\n  - path: http://data.example.org/churn.csv\n", "invalid path for dataset.*HTTP urls are not supported in paths"),
+  c("http-path-for-docs", B9, "docs:\n  - path: https://docs.example.org/churn\n", "invalid path for doc.*HTTP urls are not supported in paths"),
+  c("http-path-for-model", B9, "model:\n  path: https://models.example.org/churn.onnx\n", "invalid path for model.*HTTP urls are not supported in paths"),
+  c("http-path-for-modelpart", B9, "model:\n  path: weights\n  parts:\n  - path: https://models.example.org/adapter.bin\n", "invalid path for model part.*HTTP urls are not supported in paths"),
+  c("http-path-for-prompts", B9, "prompts:\n  - path: https://prompts.example.org/system.md\n", "invalid path for prompt.*HTTP urls are not supported in paths"),
+  c("invalid-model-part-type-length", B9, `model:\n  path: weights\n  parts:\n    - path: adapter\n      type: lora-adapter-${"x".repeat(60)}\n`, "type is too long "),
+  c("invalid-model-part-type", B9, "model:\n  path: weights\n  parts:\n    - path: adapter\n      type: low rank\n", "has invalid type"),
+  c("mcpserver-duplicate-name", MCP, "mcpServers:\n  - name: search\n    path: search.mcpb\n  - name: search\n    path: search-v2.mcpb\n", "duplicate mcpServer name search"),
+  c("mcpserver-missing-name", MCP, "mcpServers:\n  - path: calendar.mcpb\n", "mcpServer with path calendar.mcpb must have a name"),
+  c("mcpserver-non-mcpb-path", MCPB, "mcpServers:\n  - name: calendar\n    path: calendar.tar.gz\n", "invalid path for mcpServer.*path must point to a single .mcpb file"),
+  c("mcpserver-valid", MCPB, "mcpServers:\n  - name: calendar\n    path: calendar.mcpb\n  - name: tickets\n    path: tools/tickets.mcpb\n", ""),
+  c("modelkit-ref-for-code", B9, `code:\n  - path: ${KIT_REF}\n`, "invalid path for code.*only local paths are permitted"),
+  c("modelkit-ref-for-datasets", F58, `datasets:\n  - path: ${KIT_REF}\n`, "invalid path for dataset.*only local paths are permitted"),
+  c("modelkit-ref-for-docs", B9, `docs:\n  - path: ${KIT_REF}\n`, "invalid path for doc.*only local paths are permitted"),
+  c("modelkit-ref-for-model", B9, `model:\n  path: ${KIT_REF}\n`, ""),
+  c("modelkit-ref-for-modelpart", F58, `model:\n  path: weights\n  parts:\n  - path: ${KIT_REF}\n`, "invalid path for model part.*only local paths are permitted"),
+  c("modelkit-ref-for-prompts", B9, `prompts:\n  - path: ${KIT_REF}\n`, "invalid path for prompt.*only local paths are permitted"),
+  c("relative-path-outside-context-for-datasets", CTX, "datasets:\n  - path: features/../../shared/train\n", "paths outside the context directory are not supported in a Kitfile \\(path ../shared/train in dataset layer 0\\)"),
+  c("relative-path-outside-context-for-prompts", CTX, "prompts:\n  - path: ../team-prompts/support/\n", "paths outside the context directory are not supported in a Kitfile \\(path ../team-prompts/support in prompt layer 0\\)"),
+  c("relative-path-within-context-allowed", "9825ef15c503e4848b974e874a2735abf2824288", "code:\n  - path: notebooks/../src\nprompts:\n  - path: ./prompts/support/\n", ""),
+  c("remote-dataset-collides-with-code", REMOTE, `datasets:\n  - path: features/raw\n    remotePath: ${KIT_REF}\ncode:\n  - path: features/raw/loaders\n`, "uses a path \\(features[\\\\/]raw[\\\\/]loaders\\) that is within the path for a remote dataset"),
+  c("remote-dataset-collides-with-model", REMOTE, `model:\n  path: features/raw/churn.onnx\ndatasets:\n  - path: features/raw\n    remotePath: ${KIT_REF}\n`, "uses a path \\(features[\\\\/]raw[\\\\/]churn.onnx\\) that is within the path for a remote dataset"),
+  c("remote-dataset-collides-with-nested-dataset", "950d73e094cb71a5c99582153191438df34ce32b", `datasets:\n  - path: features/raw\n    remotePath: ${KIT_REF}\n  - path: features/raw/2025\n`, "uses a path \\(features[\\\\/]raw[\\\\/]2025\\) that is within the path for a remote dataset"),
+  c("remote-dataset-modelkit-ref", "daa01fcbc270a4a77239075d55020340679e6230", `datasets:\n  - path: features/raw\n    remotePath: ${KIT_REF}\n`, ""),
+  c("remote-dataset-must-use-s3", F58, "datasets:\n  - path: features/raw\n    remotePath: churn-data.blob.core.windows.net/raw\n    remoteHash: 5d41402a\n", "only S3 URLs are supported for remote dataset paths"),
+  c("remote-dataset-requires-hash", B9, "datasets:\n  - path: features/raw\n    remotePath: s3://churn-data/raw/2025\n", "remoteHash is required when remote dataset paths are used"),
+  c("remote-dataset-sibling-paths-allowed", "819060f095c39f55248833fabd1bbeb1d1159b95", `model:\n  path: weights/churn.onnx\ndatasets:\n  - path: features/raw\n    remotePath: ${KIT_REF}\n  - path: features/raw-holdout\n  - path: features/clean\ncode:\n  - path: src\n`, ""),
+  c("remote-datasets-supported", F58, "datasets:\n  - path: features/raw\n    remotePath: s3://churn-data/raw/2025\n    remoteHash: 5d41402a\n", ""),
+  c("s3-path-for-code", F58, "code:\n  - path: s3://churn-code/src\n", "invalid path for code.*only local paths are permitted"),
+  c("s3-path-for-datasets", F58, "datasets:\n  - path: s3://churn-data/raw\n", "invalid path for dataset.*only local paths are permitted"),
+  c("s3-path-for-docs", B9, "docs:\n  - path: s3://churn-docs/README.md\n", "invalid path for doc.*only local paths are permitted"),
+  c("s3-path-for-mcpserver", MCPB, "mcpServers:\n  - name: calendar\n    path: s3://churn-tools/calendar.mcpb\n", "invalid path for mcpServer.*only local paths are permitted"),
+  c("s3-path-for-model", B9, "model:\n  path: s3://churn-models/churn.onnx\n", "invalid path for model.*only local paths and ModelKit references are permitted"),
+  c("s3-path-for-modelpart", B9, "model:\n  path: weights\n  parts:\n  - path: s3://churn-models/adapter.bin\n", "invalid path for model part.*only local paths are permitted"),
+  c("s3-path-for-prompts", B9, "prompts:\n  - path: s3://churn-prompts/system.md\n", "invalid path for prompt.*only local paths are permitted"),
 ];

@@ -1,7 +1,8 @@
 /**
- * Where a ported test case comes from: the reference implementation's repository, the file and the
- * commit it was read at, and which case inside the file. Every row of every table in this folder has one,
- * so a failure points at the upstream case to re-read.
+ * The upstream test case whose rule a row checks: the reference implementation's repository, the file and the
+ * commit it was read at, and which case inside the file. The rows' inputs are written for Kitgate (nothing in
+ * this folder is copied from those projects); the origin says which rule of theirs a row pins down, so a failure
+ * points at the upstream case to re-read.
  */
 export interface Origin {
   repo: "kitops-ml/kitops" | "modelpack/model-spec";

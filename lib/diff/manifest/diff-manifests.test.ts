@@ -34,7 +34,7 @@ const keys = (layers: { digest: string; annotatedPath: string | null }[]) =>
     .map((l) => (l.annotatedPath ? { digest: l.digest, path: l.annotatedPath } : { digest: l.digest }))
     .sort((x, y) => (x.digest + (x.path ?? "") < y.digest + (y.path ?? "") ? -1 : 1));
 
-describe("diffManifests: kit diff goldens", () => {
+describe("diffManifests: the rules of kit diff's goldens", () => {
   it.each(KIT_COMPARE_MANIFEST_CASES.map((c) => [originLabel(c.origin), c] as const))("%s", (_label, c) => {
     const d = diffManifests(c.a, c.b);
     expect(d.sameConfig).toBe(c.sameConfig);
