@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
-import { UserMenu } from "@/components/auth/user-menu";
+import { Suspense, type ReactNode } from "react";
+import { UserMenu } from "./_sections/user-menu";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -30,7 +30,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/api">API</Link>
             </nav>
             <div style={{ marginLeft: "auto" }}>
-              <UserMenu />
+              <Suspense fallback={null}>
+                <UserMenu />
+              </Suspense>
             </div>
           </div>
         </header>

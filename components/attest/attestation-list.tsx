@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { AttestationDTO } from "@/lib/attest/types";
-import { worstStatus } from "@/lib/attest/worst-status";
+import type { AttestationPanelDTO } from "@/lib/data/dto";
 import { PredicateView } from "./predicate-view";
 import { ScanSummaryLine } from "./scan-summary-line";
 import { StatusBadge } from "./status-badge";
@@ -25,8 +25,8 @@ function signerText(a: AttestationDTO): string {
 }
 
 /** Every attestation of a version with its verification status; only verified predicates are rendered in detail. */
-export function AttestationList({ attestations }: { attestations: AttestationDTO[] }) {
-  const badge = worstStatus(attestations);
+export function AttestationList({ panel }: { panel: AttestationPanelDTO }) {
+  const { badge, items: attestations } = panel;
   if (attestations.length === 0) {
     return <p className="empty">No signatures or attestations found for this version (unsigned).</p>;
   }
@@ -52,10 +52,10 @@ export function AttestationList({ attestations }: { attestations: AttestationDTO
             {a.statusReason} · signer: {signerText(a)} · {SOURCE_LABEL[a.source]} · {a.envelope}
           </p>
           {a.summary ? <ScanSummaryLine summary={a.summary} /> : null}
-          {a.predicate !== null && a.predicate !== undefined ? (
+          {a.view ? (
             <details open={a.summary !== null}>
               <summary>Details</summary>
-              <PredicateView predicateType={a.predicateType} predicate={a.predicate} />
+              <PredicateView view={a.view} predicate={a.predicate} />
             </details>
           ) : null}
         </article>

@@ -1,7 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table } from "@/components/ui/table";
-import { parsePredicate } from "@/lib/attest/parse-predicate";
-import type { ScanEvaluationView } from "@/lib/attest/predicate-types";
+import type { PredicateView as PredicateDisplay, ScanEvaluationView } from "@/lib/attest/predicate-types";
 import type { ScanSeverity } from "@/lib/attest/types";
 import { JsonTree } from "./json-tree";
 import { ScanSummaryLine } from "./scan-summary-line";
@@ -9,8 +8,7 @@ import { ScanSummaryLine } from "./scan-summary-line";
 const SEVERITY_TONE: Record<ScanSeverity, BadgeTone> = { info: "info", anomaly: "violet", concern: "warn", error: "error" };
 
 /** A verified predicate, rendered by its signed type; text only (React escapes every string). */
-export function PredicateView({ predicateType, predicate }: { predicateType: string | null; predicate: unknown }) {
-  const view = parsePredicate(predicateType, predicate);
+export function PredicateView({ view, predicate }: { view: PredicateDisplay; predicate: unknown }) {
   switch (view.kind) {
     case "scan":
       return (

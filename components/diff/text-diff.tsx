@@ -6,7 +6,7 @@ import { ColorSchemeType } from "diff2html/lib/types";
 import { memo, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { TextDiffBody } from "@/lib/data/dto";
-import { decideRender, nextHunkOffset } from "./render-budget";
+import { decideRender, nextHunkOffset } from "@/lib/format/render-budget";
 
 export type OutputFormat = "line-by-line" | "side-by-side";
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres } from "@/test/support/audit/start-postgres";
 import { writeDemoData } from "@/test/support/fixtures/modelkits";
 
-type Actor = import("@/lib/data/dto").Actor;
+type Actor = import("@/lib/access/actor").Actor;
 
 let cluster: Awaited<ReturnType<typeof startPostgres>>;
 let dir: string;

@@ -17,7 +17,7 @@ import { writeDemoData } from "@/test/support/fixtures/modelkits";
 import { copyLayoutToRegistry } from "@/test/support/registry/copy-layout-to-registry";
 import { REGISTRY_USERS, startRegistry, type RunningRegistry } from "@/test/support/registry/start-registry";
 
-type Actor = import("@/lib/data/dto").Actor;
+type Actor = import("@/lib/access/actor").Actor;
 type Mods = {
   requestPromotion: typeof import("@/lib/data/request-promotion").requestPromotion;
   decideApproval: typeof import("@/lib/data/decide-approval").decideApproval;

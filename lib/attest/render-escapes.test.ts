@@ -3,9 +3,11 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { AttestationList } from "@/components/attest/attestation-list";
+import { parsePredicate } from "./parse-predicate";
 import { SCAN_PREDICATE_TYPE } from "./predicate-types";
 import { summariseScan } from "./summarise-scan";
 import type { AttestationDTO } from "./types";
+import { worstStatus } from "./worst-status";
 
 const EVIL = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
 
@@ -36,7 +38,7 @@ describe("attestation rendering", () => {
       dto("https://openvex.dev/ns", { statements: [{ vulnerability: EVIL, status: EVIL }] }),
       dto("https://example.com/unknown", { [EVIL]: [EVIL, { nested: EVIL }] }),
     ];
-    const html = renderToStaticMarkup(createElement(AttestationList, { attestations: list }));
+    const html = renderToStaticMarkup(createElement(AttestationList, { panel: { badge: worstStatus(list), items: list.map((a) => ({ ...a, view: parsePredicate(a.predicateType, a.predicate) })) } }));
     expect(html).not.toContain("<img");
     expect(html).not.toContain("<script");
     expect(html).toContain("&lt;img src=x");

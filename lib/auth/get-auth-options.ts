@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { headers } from "next/headers";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { requestOrigin } from "@/lib/audit/request-origin";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { getConfig } from "@/lib/config/get-config";
 import type { KitgateConfig, OidcConfig } from "@/lib/config/types";
 import { db } from "@/lib/db";

@@ -2,7 +2,7 @@ import "server-only";
 import { hasPermission } from "@/lib/access/has-permission";
 import type { AccessTarget, Permission } from "@/lib/access/types";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import type { Actor } from "@/lib/data/dto";
+import type { Actor } from "@/lib/access/actor";
 import { AppError } from "@/lib/errors";
 
 /**

@@ -1,5 +1,5 @@
 import { hasPermission } from "@/lib/access/has-permission";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 
 /**
  * Read permission on one repository, from the actor's grants (lib/access). `repository === ""` asks whether the

@@ -9,7 +9,7 @@ import { getConfig } from "@/lib/config/get-config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 import { approvalNotFound, requireApprovalAccess } from "./require-approval-access";
 
 const MAX_COMMENT_CHARS = 2000;

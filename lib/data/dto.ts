@@ -1,21 +1,12 @@
 // Plain, JSON-safe shapes returned by the data layer (lib/data/*): the only things pages, route handlers and
 // client components ever see. Never Prisma rows, never credentials, never raw registry responses.
-import type { ActorAccess } from "@/lib/access/types";
+import type { PredicateView } from "@/lib/attest/predicate-types";
+import type { AttestationDTO } from "@/lib/attest/types";
 import type { AttestationBadge } from "@/lib/attest/worst-status";
 import type { JsonChange } from "@/lib/diff/json/types";
 import type { CsvDiff, DiffFileClass, FileTreeDiff, ModelKitDiff, NotebookDiff, TensorHeaderDiff } from "@/lib/diff/types";
 import type { LayerListing, ReadVerification } from "@/lib/layers/types";
 import type { ArtifactFormat, ModelKitView } from "@/lib/modelkit/types";
-
-/** Who is asking: a signed-in user, an API token (acting for its owner) or anonymous. */
-export interface Actor {
-  id: string;
-  name: string;
-  kind: "local-viewer" | "user" | "token" | "anonymous";
-  groups: string[];
-  /** grants resolved for this request (lib/access); absent means no access at all */
-  access?: ActorAccess;
-}
 
 export interface PageDTO<T> {
   items: T[];
@@ -222,3 +213,18 @@ export type FileDiffDTO =
   | (FileDiffBase & { kind: "notebook"; notebook: NotebookDiff; text: TextDiffBody })
   | (FileDiffBase & { kind: "tensors"; baseHeader: TensorHeaderDTO | null; headHeader: TensorHeaderDTO | null; tensors: TensorHeaderDiff })
   | (FileDiffBase & { kind: "binary" });
+
+export interface AccountSummaryDTO {
+  id: string;
+  name: string;
+  groups: string[];
+  /** effective role per scope (several grants on one scope merge into the highest) */
+  roles: { scope: string; role: string }[];
+  isAdmin: boolean;
+}
+
+export interface AttestationPanelDTO {
+  badge: AttestationBadge;
+  /** `view` is the predicate's display model; null when the payload did not parse */
+  items: (AttestationDTO & { view: PredicateView | null })[];
+}

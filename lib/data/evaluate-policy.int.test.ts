@@ -15,7 +15,7 @@ import { attachCosignAtt, type AttachTarget } from "@/scripts/demo-data/attach-a
 import { signDsse, statement } from "@/scripts/demo-data/sign-attestation";
 import { writeDemoData } from "@/test/support/fixtures/modelkits";
 
-type Actor = import("@/lib/data/dto").Actor;
+type Actor = import("@/lib/access/actor").Actor;
 const SCAN = "https://kitops.org/attestation/scan/v1";
 const NOW = new Date("2026-11-25T12:00:00Z");
 

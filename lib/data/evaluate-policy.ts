@@ -8,10 +8,10 @@ import { evaluatePolicy as evaluate } from "@/lib/policy/evaluate-policy";
 import { loadPolicies } from "@/lib/policy/load-policies";
 import { parsePolicyFiles } from "@/lib/policy/parse-policy-files";
 import type { PolicyEvaluationDTO, PolicyEvidence, PolicySet } from "@/lib/policy/types";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 import { listAttestations } from "./list-attestations";
 import { locateModelKit } from "./locate-modelkit";
-import { tagsForPolicy } from "./tags-for-policy";
+import { tagsForPolicy } from "./internal/tags-for-policy";
 
 export interface EvaluatePolicyOptions {
   /** evaluation time (tests); defaults to now */

@@ -11,7 +11,7 @@ import type { DecisionsReport, EvidencePack } from "@/lib/reports/types";
 import { createLayoutSource } from "@/lib/registry/layout/create-layout-source";
 import { createSqliteDb } from "@/test/support/audit/create-sqlite-db";
 import { writeDemoData } from "@/test/support/fixtures/modelkits";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 
 const run = promisify(execFile);
 const ORIGIN = { ip: "127.0.0.1", userAgent: "vitest" };

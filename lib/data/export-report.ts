@@ -3,7 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { renderDecisionsCsv } from "@/lib/reports/render-decisions-csv";
 import { renderDecisionsPdf } from "@/lib/reports/render-decisions-pdf";
 import { renderEvidencePdf } from "@/lib/reports/render-evidence-pdf";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 import { getDecisionsReport } from "./get-decisions-report";
 import { getEvidencePack } from "./get-evidence-pack";
 

@@ -4,13 +4,13 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { resolveGrants } from "@/lib/access/resolve-grants";
 import type { GrantRule, Permission, Principal } from "@/lib/access/types";
-import { requestOrigin } from "@/lib/audit/request-origin";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { getAuthOptions } from "@/lib/auth/get-auth-options";
 import { getConfig } from "@/lib/config/get-config";
 import type { KitgateConfig } from "@/lib/config/types";
 import { db } from "@/lib/db";
 import { authenticateToken } from "@/lib/tokens/authenticate-token";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 

@@ -3,7 +3,7 @@ import type { ApprovalRequestDTO } from "@/lib/approvals/dto-types";
 import { toApprovalDTO } from "@/lib/approvals/to-approval-dto";
 import { db } from "@/lib/db";
 import { canReadRepository } from "./can-read-repository";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 import { approvalNotFound } from "./require-approval-access";
 
 /** One request with its decisions and promotions; an unreadable repository answers like a missing request. */

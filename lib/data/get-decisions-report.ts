@@ -3,7 +3,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { DECISIONS_REPORT_FORMAT, type DecisionsReport } from "@/lib/reports/types";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 
 /** Decisions in one report; a longer period is cut and flagged (`truncated`), so a download stays bounded. */
 const MAX_DECISIONS = 10_000;

@@ -7,7 +7,7 @@ import { getConfig } from "@/lib/config/get-config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseKitgateReference } from "@/lib/registry/parse-kitgate-reference";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 import { evaluatePolicy } from "./evaluate-policy";
 import { openRepository } from "./open-repository";
 

@@ -3,9 +3,10 @@ import { diffFileTrees } from "@/lib/diff/files/diff-file-trees";
 import { diffModelKits } from "@/lib/diff/summary/diff-model-kits";
 import type { DiffSection } from "@/lib/diff/types";
 import { AppError } from "@/lib/errors";
-import type { Actor, EntryFilesDiffDTO } from "./dto";
+import type { Actor } from "@/lib/access/actor";
+import type { EntryFilesDiffDTO } from "./dto";
 import { locateModelKit } from "./locate-modelkit";
-import { readLayerListing } from "./read-layer-listing";
+import { readLayerListing } from "./internal/read-layer-listing";
 
 /**
  * Files added/removed/modified inside one changed entry (matched by name/path across the two versions). Only the

@@ -8,7 +8,7 @@ import { getConfig } from "@/lib/config/get-config";
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 import { openRepository } from "./open-repository";
 
 /** Pending requests shown per environment cell. */

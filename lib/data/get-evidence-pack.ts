@@ -5,7 +5,7 @@ import { getConfig } from "@/lib/config/get-config";
 import { db } from "@/lib/db";
 import { buildEvidencePack, type StoredApproval } from "@/lib/reports/build-evidence-pack";
 import type { EvidencePack } from "@/lib/reports/types";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 import { evaluatePolicy } from "./evaluate-policy";
 import { getModelKit } from "./get-modelkit";
 import { listAttestations } from "./list-attestations";

@@ -14,11 +14,12 @@ import { toHunks } from "@/lib/diff/text/to-hunks";
 import { AppError } from "@/lib/errors";
 import type { FileEntry } from "@/lib/layers/types";
 import type { KitLayer } from "@/lib/modelkit/types";
-import type { Actor, FileDiffDTO, FileSideDTO, TensorHeaderDTO, TextDiffBody } from "./dto";
-import { findKitFile } from "./find-kit-file";
+import type { Actor } from "@/lib/access/actor";
+import type { FileDiffDTO, FileSideDTO, TensorHeaderDTO, TextDiffBody } from "./dto";
+import { findKitFile } from "./internal/find-kit-file";
 import { locateModelKit, type LocatedModelKit } from "./locate-modelkit";
-import { readKitFileBytes } from "./read-kit-file-bytes";
-import { readTensorHeader } from "./read-tensor-header";
+import { readKitFileBytes } from "./internal/read-kit-file-bytes";
+import { readTensorHeader } from "./internal/read-tensor-header";
 
 /** A diff request must answer; past this the line diff gives up and the page shows a summary instead. */
 const TEXT_DIFF_DEADLINE_MS = 3_000;

@@ -1,8 +1,9 @@
 import "server-only";
 import { diffModelKits } from "@/lib/diff/summary/diff-model-kits";
-import type { Actor, ModelKitDiffDTO } from "./dto";
+import type { Actor } from "@/lib/access/actor";
+import type { ModelKitDiffDTO } from "./dto";
 import { locateModelKit } from "./locate-modelkit";
-import { toDiffSide } from "./to-diff-side";
+import { toDiffSide } from "./internal/to-diff-side";
 
 /**
  * Summary-first diff of two ModelKits (any registries the actor may read): Kitfile fields, entries per section,

@@ -2,11 +2,12 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { languageForPath } from "@/lib/format/language-for-path";
-import type { Actor, FileContentDTO } from "./dto";
-import { findKitFile } from "./find-kit-file";
+import type { Actor } from "@/lib/access/actor";
+import type { FileContentDTO } from "./dto";
+import { findKitFile } from "./internal/find-kit-file";
 import { locateModelKit } from "./locate-modelkit";
-import { readKitFileBytes } from "./read-kit-file-bytes";
-import { readTensorHeader } from "./read-tensor-header";
+import { readKitFileBytes } from "./internal/read-kit-file-bytes";
+import { readTensorHeader } from "./internal/read-tensor-header";
 
 /** A text file is shown up to 5 MiB (DESIGN.md budget); "load anyway" raises it to the hard cap. */
 const TEXT_PREVIEW_BYTES = 5 * 1024 * 1024;

@@ -4,7 +4,8 @@ import { AppError } from "@/lib/errors";
 import { kitfileToYaml } from "@/lib/modelkit/kitfile-to-yaml";
 import type { ParentReference } from "@/lib/modelkit/types";
 import { deploySnippets } from "@/lib/snippets/deploy-snippets";
-import type { Actor, ModelKitDTO, ParentDTO } from "./dto";
+import type { Actor } from "@/lib/access/actor";
+import type { ModelKitDTO, ParentDTO } from "./dto";
 import { locateModelKit } from "./locate-modelkit";
 import { openRepository, type OpenRepository } from "./open-repository";
 

@@ -9,7 +9,8 @@ import { getConfig } from "@/lib/config/get-config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { canReadRepository } from "./can-read-repository";
-import type { Actor, PageDTO } from "./dto";
+import type { Actor } from "@/lib/access/actor";
+import type { PageDTO } from "./dto";
 
 const DEFAULT_LIMIT = 50;
 /** Rows scanned per call before the visibility filter: bounds one call's work for a viewer who sees little. */

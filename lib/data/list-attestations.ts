@@ -3,7 +3,7 @@ import { discoverAttestations } from "@/lib/attest/discover-attestations";
 import { loadTrust } from "@/lib/attest/load-trust";
 import type { AttestationDTO } from "@/lib/attest/types";
 import { getConfig } from "@/lib/config/get-config";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 import { locateModelKit } from "./locate-modelkit";
 
 /** Signatures and attestations of one version, each verified against the configured trust. Authorised by `locateModelKit`. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Grant } from "@/lib/access/types";
 import { createSqliteDb } from "@/test/support/audit/create-sqlite-db";
 import { writeAuditConfig, type AuditTestConfig } from "@/test/support/audit/write-audit-config";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 
 let database: ReturnType<typeof createSqliteDb>;
 let config: AuditTestConfig;

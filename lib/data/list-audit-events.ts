@@ -6,7 +6,8 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 import type { AuditQuery } from "@/lib/validations/audit-query";
 import { canReadRepository } from "./can-read-repository";
 import { isAuditAdmin } from "./is-audit-admin";
-import type { Actor, PageDTO } from "./dto";
+import type { Actor } from "@/lib/access/actor";
+import type { PageDTO } from "./dto";
 
 const DEFAULT_PAGE_ROWS = 50;
 /** Distinct repositories named in the log are checked one by one against the actor's grants; bound that work. */

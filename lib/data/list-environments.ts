@@ -1,6 +1,6 @@
 import "server-only";
 import { getConfig } from "@/lib/config/get-config";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 
 /** Configured deployment environments in promotion order. Names only: they are not secret, so any actor may list them. */
 export async function listEnvironments(actor: Actor): Promise<string[]> {

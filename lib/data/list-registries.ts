@@ -2,7 +2,8 @@ import "server-only";
 import { getConfig } from "@/lib/config/get-config";
 import { getRegistries } from "@/lib/registry/get-registries";
 import { canReadRepository } from "./can-read-repository";
-import type { Actor, RegistryDTO } from "./dto";
+import type { Actor } from "@/lib/access/actor";
+import type { RegistryDTO } from "./dto";
 
 /** Configured registries, without credentials: a remote shows its URL only, a layout store shows "embedded". */
 export async function listRegistries(actor: Actor): Promise<RegistryDTO[]> {

@@ -1,7 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { canReadRepository } from "./can-read-repository";
-import type { Actor, PageDTO, RepositoryDTO } from "./dto";
+import type { Actor } from "@/lib/access/actor";
+import type { PageDTO, RepositoryDTO } from "./dto";
 import { openRepository } from "./open-repository";
 
 const DEFAULT_LIMIT = 50;

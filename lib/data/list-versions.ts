@@ -8,10 +8,11 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isReferrerTag } from "@/lib/modelkit/is-referrer-tag";
 import type { RegistrySource } from "@/lib/registry/types";
-import type { Actor, ModelCardSummary, VersionDTO, VersionsPageDTO } from "./dto";
-import { loadModelKit } from "./load-modelkit";
+import type { Actor } from "@/lib/access/actor";
+import type { ModelCardSummary, VersionDTO, VersionsPageDTO } from "./dto";
+import { loadModelKit } from "./internal/load-modelkit";
 import { openRepository } from "./open-repository";
-import { SUMMARY_VERSION, summariseVersion } from "./summarise-version";
+import { SUMMARY_VERSION, summariseVersion } from "./internal/summarise-version";
 
 const DEFAULT_LIMIT = 25;
 const MAX_LIMIT = 100;

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import type { KitLayer } from "@/lib/modelkit/types";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 import { locateModelKit, type LocatedModelKit } from "./locate-modelkit";
 
 /** A layer of the referenced ModelKit. A digest from a query string is never fetched unless the manifest lists it. */

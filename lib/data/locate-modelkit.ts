@@ -1,8 +1,8 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { parseKitgateReference } from "@/lib/registry/parse-kitgate-reference";
-import type { Actor } from "./dto";
-import { loadModelKit, type LoadedModelKit } from "./load-modelkit";
+import type { Actor } from "@/lib/access/actor";
+import { loadModelKit, type LoadedModelKit } from "./internal/load-modelkit";
 import { openRepository, type OpenRepository } from "./open-repository";
 
 export interface LocatedModelKit extends LoadedModelKit {

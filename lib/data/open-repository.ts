@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { getRegistries } from "@/lib/registry/get-registries";
 import type { RegistrySource } from "@/lib/registry/types";
 import { canReadRepository } from "./can-read-repository";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 
 export interface OpenRepository {
   registry: string;

@@ -4,7 +4,7 @@ import { runPromotion } from "@/lib/approvals/run-promotion";
 import { toApprovalDTO } from "@/lib/approvals/to-approval-dto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 import { approvalNotFound, requireApprovalAccess } from "./require-approval-access";
 
 /** The recovery path: re-runs the registry promotion of an `approved` request whose retag failed earlier. */

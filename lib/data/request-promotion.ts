@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseKitgateReference } from "@/lib/registry/parse-kitgate-reference";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 import { evaluatePolicy } from "./evaluate-policy";
 import { openRepository } from "./open-repository";
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Permission } from "@/lib/access/types";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { AppError } from "@/lib/errors";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 
 /** The one answer for "no such request" and "a request on a repository you cannot see" (red-team finding 8). */
 export function approvalNotFound(id: string): AppError {

@@ -11,7 +11,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getRegistries } from "@/lib/registry/get-registries";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 import { approvalNotFound, requireApprovalAccess } from "./require-approval-access";
 
 const MAX_REASON_CHARS = 2000;

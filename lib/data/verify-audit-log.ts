@@ -2,7 +2,7 @@ import "server-only";
 import { runAuditVerification } from "@/lib/audit/run-audit-verification";
 import type { ChainVerification } from "@/lib/audit/types";
 import { requirePermission } from "@/lib/auth/require-permission";
-import type { Actor } from "./dto";
+import type { Actor } from "@/lib/access/actor";
 
 /**
  * The chain check behind `GET /api/v1/audit/verify` and the audit page banner; admins only. Incremental by default

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import type { Actor, LayerVerificationDTO } from "./dto";
+import type { Actor } from "@/lib/access/actor";
+import type { LayerVerificationDTO } from "./dto";
 import { locateLayer } from "./locate-layer";
 
 /**

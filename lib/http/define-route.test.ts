@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { endpoint } from "@/lib/api/endpoint";
-import type { Actor } from "@/lib/data/dto";
+import type { Actor } from "@/lib/access/actor";
 import { AppError } from "@/lib/errors";
 
 const logDir = mkdtempSync(path.join(tmpdir(), "kitgate-define-route-"));

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { BodyOf, EndpointDefinition, ParamsOf, QueryOf } from "@/lib/api/endpoint";
 import { assertSameOrigin } from "@/lib/auth/assert-same-origin";
-import type { Actor } from "@/lib/data/dto";
+import type { Actor } from "@/lib/access/actor";
 import { getActor } from "@/lib/data/get-actor";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";

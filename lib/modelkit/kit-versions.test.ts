@@ -3,7 +3,7 @@
 // unpack` writes it to, and nothing else. This is what caught the doubled paths of kit v0.1–v0.4 kits.
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { decodeOptionsFor } from "@/lib/data/decode-options-for";
+import { decodeOptionsFor } from "@/lib/data/internal/decode-options-for";
 import { listLayerFiles } from "@/lib/layers/list-layer-files";
 import { parseManifest } from "@/lib/modelkit/parse-manifest";
 import { KIT_INIT_CASES } from "@/test/reference/kitops-kit-init-cases";

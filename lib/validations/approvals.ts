@@ -38,3 +38,9 @@ export const deployStatusQuery = z.object({
 });
 /** `GET /api/v1/environments?repository=REGISTRY/REPO`. */
 export const environmentMatrixQuery = z.object({ repository: repositoryRef.describe("`REGISTRY/REPOSITORY`, e.g. `local/demo/fraud-detection`.") });
+
+/** The approvals page's state filter: an unknown state in the URL lists everything rather than failing. */
+export const approvalStateFilter = z.enum(APPROVAL_STATES).optional().catch(undefined);
+
+/** States with a filter button: quarantined and scan-passed requests are not waiting on a person yet. */
+export const APPROVAL_FILTER_STATES = APPROVAL_STATES.filter((s) => s !== "quarantined" && s !== "scan-passed");

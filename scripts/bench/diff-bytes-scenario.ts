@@ -165,7 +165,7 @@ export async function runDiffBytesScenario(opts: ScenarioOptions): Promise<Scena
     const { getModelKitDiff } = await import("@/lib/data/get-modelkit-diff");
     const { getEntryFilesDiff } = await import("@/lib/data/get-entry-files-diff");
     const { getFileDiff } = await import("@/lib/data/get-file-diff");
-    type Actor = import("@/lib/data/dto").Actor;
+    type Actor = import("@/lib/access/actor").Actor;
     const scope = `${REGISTRY}/*`;
     const rules = [{ group: "readers", role: "viewer" as const, scope }];
     const actor: Actor = {

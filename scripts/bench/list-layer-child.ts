@@ -1,7 +1,7 @@
 // Lists one layer through the data layer in a fresh process, so no in-process listing cache from an earlier
 // step hides what a cold listing reads. Run with `tsx --conditions=react-server`; prints JSON on stdout.
 import { resolveGrants } from "@/lib/access/resolve-grants";
-import type { Actor } from "@/lib/data/dto";
+import type { Actor } from "@/lib/access/actor";
 import { listLayerFiles } from "@/lib/data/list-layer-files";
 
 async function main() {

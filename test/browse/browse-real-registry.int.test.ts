@@ -14,7 +14,7 @@ import { copyLayoutToRegistry } from "@/test/support/registry/copy-layout-to-reg
 import { REGISTRY_USERS, startRegistry, type RunningRegistry } from "@/test/support/registry/start-registry";
 import { hostileLayers } from "./hostile-layers";
 
-type Actor = import("@/lib/data/dto").Actor;
+type Actor = import("@/lib/access/actor").Actor;
 type Data = {
   actor: Actor;
   listRegistries: typeof import("@/lib/data/list-registries").listRegistries;

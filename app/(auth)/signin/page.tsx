@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { LOCAL_PROVIDER_ID, OIDC_PROVIDER_ID } from "@/lib/auth/get-auth-options";
-import { getConfig } from "@/lib/config/get-config";
+import { getSignInOptions } from "@/lib/data/get-sign-in-options";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
@@ -19,9 +18,7 @@ const query = z.object({
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { callbackUrl, error } = query.parse(await searchParams);
-  const auth = (await getConfig()).auth;
-  const oidc = auth?.oidc ? { id: OIDC_PROVIDER_ID, name: auth.oidc.name } : null;
-  const local = !auth || auth.localUsers.length > 0 || auth.databaseUsers ? { id: LOCAL_PROVIDER_ID } : null;
+  const { oidc, local } = await getSignInOptions();
   return (
     <section className="panel" style={{ maxWidth: 420, margin: "48px auto" }}>
       <h1>Sign in to Kitgate</h1>

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getAccessOverview } from "@/lib/auth/get-access-overview";
-import { explainSubjectAccess, type AccessSubject } from "@/lib/auth/explain-subject-access";
+import { getAccessOverview } from "@/lib/data/get-access-overview";
+import { explainSubjectAccess, type AccessSubject } from "@/lib/data/explain-subject-access";
 import { getActor } from "@/lib/data/get-actor";
 import { settle } from "@/lib/http/settle";
 

@@ -7,7 +7,7 @@ import { Table } from "@/components/ui/table";
 import { getActor } from "@/lib/data/get-actor";
 import { listApprovals } from "@/lib/data/list-approvals";
 import { settle } from "@/lib/http/settle";
-import { APPROVAL_STATES, type ApprovalState } from "@/lib/approvals/types";
+import { APPROVAL_FILTER_STATES, approvalStateFilter } from "@/lib/validations/approvals";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Approvals" };
@@ -22,7 +22,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
   if (actor.kind === "anonymous") redirect("/signin?callbackUrl=/approvals");
   const view = first(raw.view) === "all" ? "all" : "mine";
   const stateParam = first(raw.state);
-  const state = APPROVAL_STATES.includes(stateParam as ApprovalState) ? (stateParam as ApprovalState) : undefined;
+  const state = approvalStateFilter.parse(stateParam);
   const cursor = first(raw.cursor) ?? null;
   const page = await settle(listApprovals(actor, view === "mine" ? { waitingForMe: true, cursor } : { ...(state ? { state } : {}), cursor }));
 
@@ -41,7 +41,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
         <Link className={`btn btn-sm${view === "all" && !state ? " btn-primary" : ""}`} href="/approvals?view=all">
           All
         </Link>
-        {APPROVAL_STATES.filter((s) => s !== "quarantined" && s !== "scan-passed").map((s) => (
+        {APPROVAL_FILTER_STATES.map((s) => (
           <Link key={s} className={`btn btn-sm${state === s ? " btn-primary" : ""}`} href={`/approvals?view=all&state=${s}`}>
             {s}
           </Link>

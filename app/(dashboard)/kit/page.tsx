@@ -1,19 +1,18 @@
+import { Suspense } from "react";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Bytes } from "@/components/ui/bytes";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { FormatBadge } from "@/components/ui/format-badge";
+import { SectionLoading } from "@/components/ui/section-loading";
 import { Tabs, type TabLink } from "@/components/ui/tabs";
 import { FilesBrowser } from "@/components/kit/files-browser";
 import { KitOverview } from "@/components/kit/kit-overview";
 import { LayerTable } from "@/components/kit/layer-table";
 import { ManifestView } from "@/components/kit/manifest-view";
 import { SnippetList } from "@/components/kit/snippet-list";
-import { AttestationsTab } from "@/components/attest/attestations-tab";
 import { EvidenceDownloads } from "@/components/audit/evidence-downloads";
 import { CompareWith } from "@/components/diff/compare-with";
-import { PromotionControl } from "@/components/approvals/promotion-control";
-import { DeployChecksTab } from "@/components/policy/deploy-checks-tab";
 import { getActor } from "@/lib/data/get-actor";
 import { getModelKit } from "@/lib/data/get-modelkit";
 import type { ModelKitDTO } from "@/lib/data/dto";
@@ -24,6 +23,9 @@ import { shortDigest } from "@/lib/format/short-digest";
 import { parsePageInput } from "@/lib/http/parse-page-input";
 import { settle } from "@/lib/http/settle";
 import { kitPageSearch, type KitTab } from "@/lib/validations/modelkit-query";
+import { AttestationsTab } from "./_sections/attestations-tab";
+import { DeployChecksTab } from "./_sections/deploy-checks-tab";
+import { PromotionControl } from "./_sections/promotion-control";
 
 export const dynamic = "force-dynamic";
 
@@ -121,7 +123,11 @@ export default async function KitPage({ searchParams }: Props) {
           </CopyButton>
           {KIT_FORMATS.has(kit.view.format) ? <CompareWith pageRef={ref} registry={kit.registry} repository={kit.repository} digest={kit.digest} /> : null}
           <EvidenceDownloads reference={kit.reference} />
-          {KIT_FORMATS.has(kit.view.format) ? <PromotionControl reference={kit.reference} registry={kit.registry} repository={kit.repository} /> : null}
+          {KIT_FORMATS.has(kit.view.format) ? (
+            <Suspense fallback={null}>
+              <PromotionControl reference={kit.reference} registry={kit.registry} repository={kit.repository} />
+            </Suspense>
+          ) : null}
         </div>
       </div>
       <Tabs tabs={tabs} current={tab} label="ModelKit sections" />
@@ -155,9 +161,13 @@ export default async function KitPage({ searchParams }: Props) {
       ) : tab === "layers" ? (
         <LayerTable layers={kit.view.layers} filesHref={(d) => kitHref(ref, { tab: "files", layer: d })} />
       ) : tab === "attestations" ? (
-        <AttestationsTab pageRef={ref} />
+        <Suspense fallback={<SectionLoading />}>
+          <AttestationsTab pageRef={ref} />
+        </Suspense>
       ) : tab === "checks" ? (
-        <DeployChecksTab pageRef={ref} env={input.data.env} />
+        <Suspense fallback={<SectionLoading />}>
+          <DeployChecksTab pageRef={ref} env={input.data.env} />
+        </Suspense>
       ) : tab === "manifest" ? (
         <ManifestView annotations={kit.view.annotations} manifestJson={kit.manifestJson} mediaType={kit.view.mediaType} artifactType={kit.view.artifactType} />
       ) : (

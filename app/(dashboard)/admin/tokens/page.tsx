@@ -1,22 +1,19 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { TokenManager } from "@/components/auth/token-manager";
-import { hasPermission } from "@/lib/access/has-permission";
-import { PERMISSIONS } from "@/lib/access/permissions";
-import type { Permission } from "@/lib/access/types";
+import { actorMay } from "@/lib/data/actor-may";
 import { getActor } from "@/lib/data/get-actor";
+import { listTokenablePermissions } from "@/lib/data/list-tokenable-permissions";
 import { settle } from "@/lib/http/settle";
-import { listApiTokens } from "@/lib/tokens/list-api-tokens";
+import { listApiTokens } from "@/lib/data/list-api-tokens";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API tokens" };
 
-const TOKENABLE = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => PERMISSIONS[p].tokenable);
-
 export default async function TokensPage() {
   const actor = await getActor();
   if (actor.kind === "anonymous") redirect("/signin?callbackUrl=/admin/tokens");
-  const all = actor.access ? hasPermission(actor.access, "token.manage-all") : false;
+  const all = actorMay(actor, "token.manage-all");
   const result = await settle(listApiTokens(actor, { all }));
   return (
     <div className="stack">
@@ -29,7 +26,7 @@ export default async function TokensPage() {
           </p>
         </div>
       </div>
-      {result.ok ? <TokenManager tokens={result.data} permissions={TOKENABLE} /> : <p role="alert">{result.error.message}</p>}
+      {result.ok ? <TokenManager tokens={result.data} permissions={listTokenablePermissions()} /> : <p role="alert">{result.error.message}</p>}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { StateBadge } from "@/components/approvals/state-badge";
 import { DeployChecklist } from "@/components/policy/deploy-checklist";
 import { Digest } from "@/components/ui/digest";
 import { Table } from "@/components/ui/table";
-import { hasPermission } from "@/lib/access/has-permission";
+import { actorMay } from "@/lib/data/actor-may";
 import { evaluatePolicy } from "@/lib/data/evaluate-policy";
 import { getActor } from "@/lib/data/get-actor";
 import { getApproval } from "@/lib/data/get-approval";
@@ -37,7 +37,7 @@ export default async function ApprovalPage({ params }: { params: Promise<{ id: s
   ]);
   const cell = matrix.ok ? matrix.data.environments.find((e) => e.environment === r.environment) : undefined;
   const inEnv = cell?.currentDigest ?? cell?.approvedDigest ?? null;
-  const mayDecide = hasPermission(actor.access ?? { grants: [] }, "approval.decide", { registry: r.registry, repository: r.repository });
+  const mayDecide = actorMay(actor, "approval.decide", { registry: r.registry, repository: r.repository });
   const decided = r.decisions.some((d) => d.approverId === actor.id);
 
   return (

@@ -1,7 +1,7 @@
 import { endpoints } from "@/lib/api/endpoints";
 import { defineRoute } from "@/lib/http/define-route";
-import { createApiToken } from "@/lib/tokens/create-api-token";
-import { listApiTokens } from "@/lib/tokens/list-api-tokens";
+import { createApiToken } from "@/lib/data/create-api-token";
+import { listApiTokens } from "@/lib/data/list-api-tokens";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { endpoints } from "@/lib/api/endpoints";
-import { requestOrigin } from "@/lib/audit/request-origin";
+import { requestOrigin } from "@/lib/http/request-origin";
 import { exportReport } from "@/lib/data/export-report";
 import { defineRoute } from "@/lib/http/define-route";
 

@@ -1,6 +1,6 @@
 import { endpoints } from "@/lib/api/endpoints";
 import { defineRoute } from "@/lib/http/define-route";
-import { revokeApiToken } from "@/lib/tokens/revoke-api-token";
+import { revokeApiToken } from "@/lib/data/revoke-api-token";
 
 export const dynamic = "force-dynamic";
 

@@ -3,8 +3,8 @@ import { evaluatePolicy } from "@/lib/data/evaluate-policy";
 import { getActor } from "@/lib/data/get-actor";
 import { listEnvironments } from "@/lib/data/list-environments";
 import { settle } from "@/lib/http/settle";
-import { DeployChecklist } from "./deploy-checklist";
-import { EnvironmentNav } from "./environment-nav";
+import { DeployChecklist } from "@/components/policy/deploy-checklist";
+import { EnvironmentNav } from "@/components/policy/environment-nav";
 
 /**
  * The version page's Deploy checks tab: environment links, then that environment's checklist. Without a

@@ -1,10 +1,10 @@
 import "server-only";
 import { hasPermission } from "@/lib/access/has-permission";
 import { requirePermission } from "@/lib/auth/require-permission";
-import type { Actor } from "@/lib/data/dto";
+import type { Actor } from "@/lib/access/actor";
 import { db } from "@/lib/db";
-import { toApiTokenDTO } from "./to-api-token-dto";
-import type { ApiTokenDTO } from "./types";
+import { toApiTokenDTO } from "@/lib/tokens/to-api-token-dto";
+import type { ApiTokenDTO } from "@/lib/tokens/types";
 
 /** A hard ceiling for one page; nobody has more live tokens than this worth showing at once. */
 const MAX_TOKENS_LISTED = 500;

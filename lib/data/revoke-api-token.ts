@@ -2,7 +2,7 @@ import "server-only";
 import { hasPermission } from "@/lib/access/has-permission";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { requirePermission } from "@/lib/auth/require-permission";
-import type { Actor } from "@/lib/data/dto";
+import type { Actor } from "@/lib/access/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 

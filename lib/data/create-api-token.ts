@@ -2,13 +2,13 @@ import "server-only";
 import { scopeWithin } from "@/lib/access/scope-matches";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { requirePermission } from "@/lib/auth/require-permission";
-import type { Actor } from "@/lib/data/dto";
+import type { Actor } from "@/lib/access/actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { createTokenInput } from "./create-token-input";
-import { generateTokenSecret } from "./generate-token-secret";
-import { toApiTokenDTO } from "./to-api-token-dto";
-import type { CreatedApiTokenDTO } from "./types";
+import { createTokenInput } from "@/lib/tokens/create-token-input";
+import { generateTokenSecret } from "@/lib/tokens/generate-token-secret";
+import { toApiTokenDTO } from "@/lib/tokens/to-api-token-dto";
+import type { CreatedApiTokenDTO } from "@/lib/tokens/types";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -3,9 +3,9 @@ import { explainAccess, type AccessExplanation } from "@/lib/access/explain-acce
 import { resolveGrants } from "@/lib/access/resolve-grants";
 import type { GrantRule, Principal } from "@/lib/access/types";
 import { getConfig } from "@/lib/config/get-config";
-import type { Actor } from "@/lib/data/dto";
+import type { Actor } from "@/lib/access/actor";
 import { db } from "@/lib/db";
-import { requirePermission } from "./require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 export type AccessSubject = { group: string } | { user: string } | { anonymous: true };
 

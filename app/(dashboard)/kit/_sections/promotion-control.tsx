@@ -1,18 +1,18 @@
 import Link from "next/link";
-import { hasPermission } from "@/lib/access/has-permission";
-import { getConfig } from "@/lib/config/get-config";
+import { RequestPromotionForm } from "@/components/approvals/request-promotion-form";
+import { actorMay } from "@/lib/data/actor-may";
 import { getActor } from "@/lib/data/get-actor";
-import { RequestPromotionForm } from "./request-promotion-form";
+import { listEnvironments } from "@/lib/data/list-environments";
 
 /**
  * The version page's "Request promotion" control (contributors and up) and a link to the environment matrix.
  * Requests the pinned digest the page shows, never the tag, so the approval binds to what was looked at.
  */
 export async function PromotionControl({ reference, registry, repository }: { reference: string; registry: string; repository: string }) {
-  const [actor, config] = await Promise.all([getActor(), getConfig()]);
-  const environments = (config.environments ?? []).map((e) => e.name);
+  const actor = await getActor();
+  const environments = await listEnvironments(actor);
   if (environments.length === 0) return null;
-  const mayRequest = hasPermission(actor.access ?? { grants: [] }, "promotion.request", { registry, repository });
+  const mayRequest = actorMay(actor, "promotion.request", { registry, repository });
   return (
     <>
       {mayRequest ? <RequestPromotionForm reference={reference} environments={environments} /> : null}

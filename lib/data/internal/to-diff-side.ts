@@ -1,5 +1,5 @@
-import type { DiffSideDTO } from "./dto";
-import type { LocatedModelKit } from "./locate-modelkit";
+import type { DiffSideDTO } from "../dto";
+import type { LocatedModelKit } from "../locate-modelkit";
 
 export function toDiffSide(kit: LocatedModelKit): DiffSideDTO {
   return {

@@ -1,5 +1,5 @@
 import type { ModelCard, ModelKitView } from "@/lib/modelkit/types";
-import type { ModelCardSummary, VersionDTO } from "./dto";
+import type { ModelCardSummary, VersionDTO } from "../dto";
 
 /** Bump when the interpretation of a manifest changes: stored summaries older than this are recomputed. */
 export const SUMMARY_VERSION = 1;

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { FileEntry } from "@/lib/layers/types";
 import type { KitLayer } from "@/lib/modelkit/types";
-import type { LocatedModelKit } from "./locate-modelkit";
+import type { LocatedModelKit } from "../locate-modelkit";
 import { readLayerListing } from "./read-layer-listing";
 
 /**

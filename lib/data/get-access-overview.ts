@@ -1,9 +1,9 @@
 import "server-only";
 import type { GrantRule } from "@/lib/access/types";
 import { getConfig } from "@/lib/config/get-config";
-import type { Actor } from "@/lib/data/dto";
+import type { Actor } from "@/lib/access/actor";
 import { db } from "@/lib/db";
-import { requirePermission } from "./require-permission";
+import { requirePermission } from "@/lib/auth/require-permission";
 
 /** Enough rows for an admin overview; larger installs search instead of scrolling. */
 const MAX_USERS_LISTED = 1000;

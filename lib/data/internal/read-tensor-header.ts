@@ -6,7 +6,7 @@ import { createRangeReader } from "@/lib/registry/create-range-reader";
 import type { RegistrySource } from "@/lib/registry/types";
 import { readGgufHeader } from "@/lib/tensors/read-gguf-header";
 import { readSafetensorsHeader } from "@/lib/tensors/read-safetensors-header";
-import type { TensorHeaderDTO } from "./dto";
+import type { TensorHeaderDTO } from "../dto";
 import { readKitFileBytes } from "./read-kit-file-bytes";
 import { wholeLayerMaxBytes } from "./whole-layer-max-bytes";
 
