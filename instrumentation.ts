@@ -7,4 +7,6 @@ export async function register(): Promise<void> {
   await assertStartup("web server");
   const [{ loadConfig }, { stampClientAddress }] = await Promise.all([import("@/lib/config/load-config"), import("@/lib/startup/stamp-client-address")]);
   stampClientAddress((await loadConfig()).trustedProxies ?? []);
+  const { startObservability } = await import("@/lib/observability/start-observability");
+  startObservability();
 }

@@ -6,10 +6,12 @@ import { buildSecurityHeaders } from "@/lib/auth/build-security-headers";
 // per-request CSP nonce. Authorisation is enforced in lib/data and every route handler, never here.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 const PUBLIC_PAGES = /^\/(signin)(\/|$)/;
+/** not pages: answered to scrapers with their own token (app/metrics/route.ts), never redirected to sign-in */
+const MACHINE_PATHS = /^\/metrics$/;
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const isApi = pathname.startsWith("/api/");
+  const isApi = pathname.startsWith("/api/") || MACHINE_PATHS.test(pathname);
   const hasSession = SESSION_COOKIES.some((c) => request.cookies.has(c) || request.cookies.has(`${c}.0`));
   if (!isApi && !hasSession && !PUBLIC_PAGES.test(pathname) && !anonymousPagesAllowed(process.env.KITGATE_CONFIG ?? "./kitgate.yaml")) {
     const url = request.nextUrl.clone();

@@ -17,6 +17,10 @@ const schema = z.object({
    * mismatch becomes a loud 500 (lib/http/define-route.ts). Never set in production: it costs a parse per response.
    */
   KITGATE_VALIDATE_RESPONSES: z.enum(["0", "1"]).default("0"),
+  /** a Prometheus scraper sends `Authorization: Bearer <this>` to GET /metrics; unset: /metrics is 404 on the web port */
+  KITGATE_METRICS_TOKEN: z.string().min(24, "at least 24 characters").optional(),
+  /** serve /metrics, without a token, on this port of its own (keep it off the Service/Ingress) */
+  KITGATE_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** with the flag above: append one JSON line per checked response here, so a test can count and assert them */
   KITGATE_VALIDATE_RESPONSES_LOG: z.string().min(1).optional(),
 });

@@ -6,6 +6,7 @@
 // the last test asserts that each one matched.
 import Database from "better-sqlite3";
 import bcrypt from "bcryptjs";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -35,7 +36,8 @@ function walk(dir: string): string[] {
 
 function discoverRoutes(): string[] {
   const METHOD = /export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|\bas\s+(GET|POST|PUT|PATCH|DELETE)\b/g;
-  return walk(path.join(ROOT, "app/api"))
+  // every route handler, not only under app/api: /metrics is one too
+  return walk(path.join(ROOT, "app"))
     .filter((f) => path.basename(f) === "route.ts")
     .flatMap((f) => {
       const route = "/" + path.relative(path.join(ROOT, "app"), path.dirname(f)).split(path.sep).join("/");
@@ -88,6 +90,10 @@ const ownTokens = (ok: number) => (w: Who) => (badToken(w) || w === "anonymous" 
 
 const ROUTES: Record<string, Row> = {
   "GET /api/health": { call: () => ({ method: "GET", url: "/api/health" }), expect: () => 200 },
+  "GET /api/health/live": { call: () => ({ method: "GET", url: "/api/health/live" }), expect: () => 200 },
+  "GET /api/health/ready": { call: () => ({ method: "GET", url: "/api/health/ready" }), expect: () => 200 },
+  // only the scraper's own token opens it: no session, API token or role does
+  "GET /metrics": { call: () => ({ method: "GET", url: "/metrics" }), expect: () => 401 },
   "GET /api/auth/[...nextauth]": { call: () => ({ method: "GET", url: "/api/auth/providers" }), expect: () => 200 },
   // next-auth's own POST endpoints check their CSRF token; without one the sign-out POST is refused (redirect).
   "POST /api/auth/[...nextauth]": {
@@ -266,7 +272,11 @@ beforeAll(async () => {
   );
   const dbFile = path.join(dir, "matrix.db");
   contractLog = path.join(dir, "contract.jsonl");
-  app = await startKitgate({ configPath, dbFile, env: { KITGATE_VALIDATE_RESPONSES: "1", KITGATE_VALIDATE_RESPONSES_LOG: contractLog } });
+  app = await startKitgate({ configPath, dbFile, env: {
+      KITGATE_VALIDATE_RESPONSES: "1",
+      KITGATE_VALIDATE_RESPONSES_LOG: contractLog,
+      KITGATE_METRICS_TOKEN: randomBytes(24).toString("base64url"),
+    }, });
 
   auth.set("anonymous", {});
   for (const r of ROLES) auth.set(r, { Cookie: await signIn(app.baseUrl, r, "matrix-password") });

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { metrics } from "@/lib/observability/metrics";
 import type { AuditKey } from "./audit-key";
 import type { AuditTx } from "./audit-tx";
 import { hashAuditRow } from "./hash-audit-row";
@@ -51,6 +52,7 @@ export async function appendAuditEvent(
   event: AuditEventInput,
   opts: { key: AuditKey | null; deferred: boolean },
 ): Promise<AppendedAuditEvent> {
+  const timer = metrics().auditAppendDuration.startTimer({ mode: opts.deferred && opts.key ? "deferred" : "inline" });
   const row = buildAuditRow(event);
   const mac = opts.key ? macAuditRow(opts.key.keyId, opts.key.macKey, row) : null;
   const data = { ...row, details: (row.details ?? undefined) as object | undefined, mac };
@@ -73,6 +75,7 @@ export async function appendAuditEvent(
       row.details === null ? null : JSON.stringify(row.details),
       mac,
     );
+    timer();
     return { id: row.id, seq: null, hash: null };
   }
   await lockChain(tx);
@@ -81,6 +84,7 @@ export async function appendAuditEvent(
   const prevHash = head?.hash ?? GENESIS_HASH;
   const hash = hashAuditRow({ ...row, seq, prevHash });
   await tx.auditEvent.create({ data: { ...data, seq, prevHash, hash }, select: { id: true } });
+  timer();
   return { id: row.id, seq, hash };
 }
 

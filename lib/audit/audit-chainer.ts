@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { getAuditKey } from "./audit-key";
 import { noteAuditAppends } from "./checkpoint/checkpoint-trigger";
 import { lockChain, sealPendingRows, type SealResult } from "./seal-audit-rows";
+import { logger } from "@/lib/observability/logger";
 
 /** Rows sealed per transaction: long enough to amortise the lock, short enough that the chain advances visibly. */
 const MAX_ROWS_PER_TX = 5_000;
@@ -60,7 +61,7 @@ function schedule(step: number): void {
     sealSoon().then(
       () => schedule(step + 1),
       (error: unknown) => {
-        console.error("[kitgate] audit: sealing failed", error);
+        logger.error({ err: error }, "audit: sealing failed");
         schedule(step + 1);
       },
     );
@@ -90,7 +91,7 @@ async function sealPass(): Promise<Map<string, { seq: number; hash: string }>> {
     for (const s of result.skipped) {
       if (refused.has(s.id)) continue;
       // another replica's key (during a key rotation): that replica seals it; not an alarm
-      if (s.why !== "unknown-key") console.error(`[kitgate] audit: row ${s.id} is not sealed: its MAC does not verify (inserted or edited outside Kitgate)`);
+      if (s.why !== "unknown-key") logger.error({ auditRow: s.id }, "audit: row is not sealed: its MAC does not verify (inserted or edited outside Kitgate)");
       if (refused.size < MAX_REMEMBERED_REFUSALS) refused.add(s.id);
     }
     if (result.sealed.length > 0) noteAuditAppends(result.sealed.length);

@@ -3,6 +3,7 @@ import { createHash, createPublicKey, hkdfSync, type KeyObject } from "node:cryp
 import { loadSigningKey, type SigningKey } from "@/lib/approvals/sign-statement";
 import { getConfig } from "@/lib/config/get-config";
 import type { KitgateConfig } from "@/lib/config/types";
+import { logger } from "@/lib/observability/logger";
 
 /** Everything the audit chain needs from trust.signingKey. The private key never leaves this process's memory. */
 export interface AuditKey {
@@ -40,7 +41,7 @@ export async function getAuditKey(config?: KitgateConfig): Promise<AuditKey | nu
     const signing = cfg.trust?.signingKey;
     hit = signing
       ? loadSigningKey(signing).then(toAuditKey, (error: unknown) => {
-          console.error("[kitgate] audit: trust.signingKey unusable, audit rows are not MACed and no checkpoints are signed:", (error as Error).message);
+          logger.error({ error: (error as Error).message }, "audit: trust.signingKey unusable, audit rows are not MACed and no checkpoints are signed");
           return null;
         })
       : Promise.resolve(null);

@@ -7,6 +7,7 @@ import type { AuditTx } from "./audit-tx";
 import { noteAuditAppends } from "./checkpoint/checkpoint-trigger";
 import { isPostgres } from "./seal-audit-rows";
 import type { AuditEventInput } from "./types";
+import { logger } from "@/lib/observability/logger";
 
 /** A unique-seq race or a busy transaction slot is retried this often before the write is given up. */
 const MAX_APPEND_ATTEMPTS = 8;
@@ -50,7 +51,7 @@ export async function recordAuditEvent(event: AuditEventInput, tx?: AuditTx): Pr
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code && RETRYABLE.has(code) && attempt < MAX_APPEND_ATTEMPTS) continue;
-      console.error("[kitgate] audit write failed", event.action, error);
+      logger.error({ err: error, action: event.action }, "audit write failed");
       return null;
     }
   }

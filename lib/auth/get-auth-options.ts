@@ -16,6 +16,7 @@ import { resolveAuthSecret } from "./resolve-auth-secret";
 import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess } from "./sign-in-throttle";
 import type { SignInIdentity } from "./types";
 import { verifyLocalPassword } from "./verify-local-password";
+import { logger } from "@/lib/observability/logger";
 
 export const OIDC_PROVIDER_ID = "oidc";
 export const LOCAL_PROVIDER_ID = "local";
@@ -114,7 +115,7 @@ function build(config: KitgateConfig): NextAuthOptions {
     },
     logger: {
       error(code, metadata) {
-        console.error("[kitgate] next-auth", code, metadata instanceof Error ? metadata.message : "");
+        logger.error({ code, error: metadata instanceof Error ? metadata.message : undefined }, "next-auth");
         if (code === "OAUTH_CALLBACK_ERROR" || code === "SIGNIN_OAUTH_ERROR") {
           void audit("auth.sign-in-failed", null, null, { provider: OIDC_PROVIDER_ID, code });
         }

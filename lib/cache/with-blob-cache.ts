@@ -1,6 +1,7 @@
 import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import { AppError } from "@/lib/errors";
+import { metrics } from "@/lib/observability/metrics";
 import { computeDigest } from "@/lib/oci/digest/compute-digest";
 import { parseDigest } from "@/lib/oci/digest/parse-digest";
 import type { ByteRange, Descriptor, FetchedManifest } from "@/lib/oci/types";
@@ -19,6 +20,13 @@ export interface BlobCacheScopeOptions {
    * memory); larger ones stream, verified when they end.
    */
   wholeMaxBytes: number;
+}
+
+/** Prometheus counters next to the per-cache stats: look-ups, and the bytes they stood for. */
+function countBlob(result: "hit" | "miss", bytes: number): void {
+  const m = metrics();
+  m.blobCacheRequests.inc({ kind: "blob", result });
+  m.blobCacheBytes.inc({ result }, bytes);
 }
 
 /** Used when a caller gives no options (tests): the source's name is the scope. */
@@ -83,17 +91,20 @@ export function withBlobCache(source: RegistrySource, cache: BlobCache, options?
         const bytes = await cache.readBlobBytes(desc);
         if (bytes) {
           cache.stats.blobHits++;
+          countBlob("hit", bytes.length);
           return Readable.from([bytes], { objectMode: false });
         }
       } else {
         const hit = await cache.openBlob(desc, range);
         if (hit) {
           cache.stats.blobHits++;
+          countBlob("hit", range ? range.end - range.start + 1 : desc.size);
           return hit;
         }
       }
     }
     cache.stats.blobMisses++;
+    countBlob("miss", range ? range.end - range.start + 1 : desc.size);
     if (range) return source.getBlob(repo, desc, range);
     if (desc.size <= wholeMaxBytes) {
       const bytes = await wholeFlight(`${scopeOf(repo)}\u0000${desc.digest}`, () => fetchWhole(repo, desc));
@@ -111,10 +122,12 @@ export function withBlobCache(source: RegistrySource, cache: BlobCache, options?
       const hit = await cache.readManifest(reference);
       if (hit) {
         cache.stats.manifestHits++;
+        metrics().blobCacheRequests.inc({ kind: "manifest", result: "hit" });
         return hit;
       }
     }
     cache.stats.manifestMisses++;
+    metrics().blobCacheRequests.inc({ kind: "manifest", result: "miss" });
     return manifestFlight(`${scopeOf(repo)}\u0000${reference}`, async () => {
       const fetched = await source.getManifest(repo, reference);
       if (fetched.descriptor.digest !== reference) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { ZodError } from "zod";
 import { isAppError, type ErrorCode } from "@/lib/errors";
+import { logger } from "@/lib/observability/logger";
 
 export interface PublicError {
   status: number;
@@ -16,7 +17,7 @@ export interface PublicError {
 export function toPublicError(error: unknown): PublicError {
   if (isAppError(error)) {
     if (error.status >= 500 && error.code === "INTERNAL") {
-      console.error("[kitgate] internal error", error);
+      logger.error({ err: error }, "internal error");
       return { status: 500, code: "INTERNAL", message: "Internal error" };
     }
     return { status: error.status, code: error.code, message: error.message };
@@ -30,6 +31,6 @@ export function toPublicError(error: unknown): PublicError {
       issues,
     };
   }
-  console.error("[kitgate] unhandled error", error);
+  logger.error({ err: error }, "unhandled error");
   return { status: 500, code: "INTERNAL", message: "Internal error" };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { getConfig } from "@/lib/config/get-config";
 import { createCheckpoint, type CheckpointOutcome } from "./create-checkpoint";
+import { logger } from "@/lib/observability/logger";
 
 // The in-process trigger for checkpoints: after `everyRows` appends, or `everySeconds` after the first append since the
 // last checkpoint. Every process runs it; the checkpoint lock and "nothing new since #n" make the extra runs no-ops.
@@ -41,7 +42,7 @@ export function checkpointSoon(): Promise<CheckpointOutcome | null> {
   appended = 0;
   running ??= createCheckpoint()
     .catch((error: unknown) => {
-      console.error("[kitgate] audit: checkpoint failed", error);
+      logger.error({ err: error }, "audit: checkpoint failed");
       return null;
     })
     .finally(() => (running = null));

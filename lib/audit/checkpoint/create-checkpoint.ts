@@ -10,6 +10,7 @@ import { appendCheckpointLine } from "./checkpoint-file";
 import { pushCheckpoint } from "./checkpoint-registry";
 import { checkpointContext, findLatestCheckpoint, type CheckpointContext } from "./checkpoint-sources";
 import { CHECKPOINT_TYPE, openCheckpoint, signCheckpoint, type SignedCheckpoint } from "./checkpoint-statement";
+import { logger } from "@/lib/observability/logger";
 
 /** Any constant works: it names the PostgreSQL advisory lock that lets one process at a time sign and publish. */
 const PG_CHECKPOINT_LOCK_KEY = 727_100_002;
@@ -97,7 +98,7 @@ export async function createCheckpoint(context?: CheckpointContext): Promise<Che
 }
 
 function refuse(out: CheckpointOutcome, why: string): CheckpointOutcome {
-  console.error(`[kitgate] audit: checkpoint NOT signed: ${why}. Run npm run audit:verify -- --full`);
+  logger.error({ why }, "audit: checkpoint NOT signed; run npm run audit:verify -- --full");
   return { ...out, skipped: `not signed: ${why}` };
 }
 
@@ -134,7 +135,7 @@ async function publish(
       out.warnings.push(`checkpoint #${cp.seq} not pushed to ${ctx.repository}: ${(error as Error).message}`);
     }
   }
-  for (const w of out.warnings) console.error(`[kitgate] audit: ${w}`);
+  for (const w of out.warnings) logger.warn({ warning: w }, "audit: checkpoint");
 }
 
 /** Checkpoints signed earlier whose publication failed are published first, oldest first, so the external log has no holes. */

@@ -6,6 +6,7 @@ import { createEdgeFetcher } from "@/lib/oci/transport/create-edge-fetcher";
 import { withAuth, type AuthOptions } from "@/lib/oci/transport/with-auth";
 import { withRedirects } from "@/lib/oci/transport/with-redirects";
 import { withRetry, type RetryOptions } from "@/lib/oci/transport/with-retry";
+import { withTelemetry } from "@/lib/oci/transport/with-telemetry";
 
 export interface OciContextOptions {
   /** registry base URL, http(s), origin only */
@@ -32,7 +33,7 @@ function authOptions(auth: RegistryAuth | undefined, base: AuthOptions): AuthOpt
 }
 
 /**
- * Composes the transport stack oras-go style — `withAuth → withRetry → withRedirects → fetch` — for one
+ * Composes the transport stack oras-go style — `withAuth → withRetry → withRedirects → withTelemetry → fetch` — for one
  * registry and one credential. Nothing is shared between contexts, so tokens never cross credentials.
  */
 export function createOciContext(options: OciContextOptions): OciContext {
@@ -53,7 +54,7 @@ export function createOciContext(options: OciContextOptions): OciContext {
   const edge: Fetcher =
     options.fetch ?? createEdgeFetcher({ connectTimeoutMs: timeoutMs, headersTimeoutMs: timeoutMs, bodyIdleTimeoutMs: timeoutMs });
   const fetcher = withAuth(
-    withRetry(withRedirects(edge), { ...options.retry, headersTimeoutMs: timeoutMs, registry: name }),
+    withRetry(withRedirects(withTelemetry(edge, name)), { ...options.retry, headersTimeoutMs: timeoutMs, registry: name }),
     authOptions(options.auth, {
       tokenTimeoutMs: timeoutMs,
       registryUrl: url.origin,

@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { Agent, request } from "undici";
 import { AppError } from "@/lib/errors";
 import { currentBudget } from "@/lib/http/request-budget";
+import { currentRequestContext } from "@/lib/observability/request-context";
 import type { Fetcher } from "@/lib/oci/types";
 
 /**
@@ -144,6 +145,9 @@ export function createEdgeFetcher(options: EdgeOptions): Fetcher {
     req.headers.forEach((value, name) => {
       headers[name] = value;
     });
+    // the registry's own logs can then be matched with Kitgate's for the request that caused the call
+    const context = currentRequestContext();
+    if (context && headers["x-request-id"] === undefined) headers["x-request-id"] = context.requestId;
     const res = await request(url, {
       method: req.method as "GET",
       headers,
