@@ -25,7 +25,7 @@ export function resolveAuthSecret(env: AuthSecretEnv, demoFile: string = DEMO_SE
     }
     return env.NEXTAUTH_SECRET;
   }
-  if (env.KITGATE_DEMO === "1") return demoSecret(path.resolve(demoFile));
+  if (env.KITGATE_DEMO === "1") return demoSecret(path.resolve(/* turbopackIgnore: true */ demoFile));
   throw new Error("NEXTAUTH_SECRET is not set: it signs session cookies (`openssl rand -base64 32` makes one; `npm run demo` generates its own)");
 }
 

@@ -88,18 +88,18 @@ export function createBlobCache(options: { dir: string; maxBytes: number }): Blo
     const out: Array<{ file: string; size: number; mtimeMs: number }> = [];
     for (const kind of ["blobs", "manifests"]) {
       for (const alg of ["sha256", "sha512"]) {
-        const sub = path.join(dir, kind, alg);
+        const sub = path.join(/* turbopackIgnore: true */ dir, kind, alg);
         let names: string[];
         try {
-          names = await readdir(sub);
+          names = await readdir(/* turbopackIgnore: true */ sub);
         } catch {
           continue;
         }
         for (const name of names) {
           if (name.endsWith(".json")) continue; // a manifest's descriptor sidecar: tiny, removed with its manifest
           try {
-            const st = await stat(path.join(sub, name));
-            if (st.isFile()) out.push({ file: path.join(sub, name), size: st.size, mtimeMs: st.mtimeMs });
+            const st = await stat(/* turbopackIgnore: true */ path.join(/* turbopackIgnore: true */ sub, name));
+            if (st.isFile()) out.push({ file: path.join(/* turbopackIgnore: true */ sub, name), size: st.size, mtimeMs: st.mtimeMs });
           } catch {
             // removed by a concurrent eviction
           }

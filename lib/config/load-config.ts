@@ -20,10 +20,10 @@ const memo = new Map<string, { mtimeMs: number; size: number; config: KitgateCon
  * CONFIG_INVALID naming the bad key (`registries[1].auth.passwordEnv: required`) or the missing env var.
  */
 export async function loadConfig(file?: string): Promise<KitgateConfig> {
-  const abs = path.resolve(file ?? process.env.KITGATE_CONFIG ?? DEFAULT_CONFIG_PATH);
+  const abs = path.resolve(/* turbopackIgnore: true */ file ?? process.env.KITGATE_CONFIG ?? DEFAULT_CONFIG_PATH);
   let st;
   try {
-    st = await stat(abs);
+    st = await stat(/* turbopackIgnore: true */ abs);
   } catch (cause) {
     throw new AppError("CONFIG_INVALID", `config file not found: ${abs}`, { cause, details: { path: abs } });
   }
@@ -33,7 +33,7 @@ export async function loadConfig(file?: string): Promise<KitgateConfig> {
     throw new AppError("CONFIG_INVALID", `config file ${abs} is larger than ${MAX_CONFIG_BYTES} bytes`);
   }
 
-  const text = await readFile(abs, "utf8");
+  const text = await readFile(/* turbopackIgnore: true */ abs, "utf8");
   let raw: unknown;
   try {
     raw = parseYaml(text, { maxAliasCount: 100 });
