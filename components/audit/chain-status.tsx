@@ -32,6 +32,12 @@ export function ChainStatus({ result }: { result: ChainVerification | { error: s
             <>
               : rows 1–{cp.seq} sealed by signed checkpoint #{cp.seq} ({when(cp.time)}; copies in {cp.sources.join(", ")}), {result.checked - 1} newer
               row{result.checked - 1 === 1 ? "" : "s"} verified
+              {result.unchecked ? <>, {result.unchecked} newest not re-hashed in this view</> : null}
+            </>
+          ) : result.mode === "incremental" && result.unchecked ? (
+            <>
+              {" "}as far as this view checked: the newest {result.checked} rows verified against each other, the {result.unchecked} before them are left to the full
+              verification
             </>
           ) : (
             <>: all {result.checked} rows verified</>

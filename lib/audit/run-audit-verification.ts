@@ -10,6 +10,12 @@ import type { ChainBreakReason, ChainVerification } from "./types";
 import { verifyStoredAuditChain } from "./verify-stored-audit-chain";
 
 const DEFAULT_FULL_EVERY_MINUTES = 60;
+/**
+ * The most rows an incremental verification (a page view, the API, an evidence pack) re-hashes. Normally the tail
+ * after the newest checkpoint is far shorter (one is signed every `everyRows`); this bounds a view when checkpoints
+ * stopped being signed or there is no signing key, instead of walking the whole chain per view.
+ */
+export const MAX_ROWS_PER_VIEW = 10_000;
 
 let fullRunning: Promise<ChainVerification> | null = null;
 
@@ -37,6 +43,7 @@ export async function runAuditVerification(opts: {
   if (isPostgres && ctx?.key) await sealSoon().catch(() => undefined);
   const result = await verifyStoredAuditChain({
     mode: opts.mode,
+    ...(opts.mode === "incremental" ? { maxRows: MAX_ROWS_PER_VIEW } : {}),
     checkpoints: ctx,
     ...(ctx?.key ? { macKeys: new Map([[ctx.key.keyId, ctx.key.macKey]]) } : {}),
   });

@@ -98,6 +98,8 @@ export interface ChainVerification {
   mode?: "full" | "incremental";
   /** rows recomputed */
   checked: number;
+  /** rows a bounded (page-view) verification did not re-hash; the full verification covers them */
+  unchecked?: number;
   /** hash of the last row checked: a checkpoint an auditor can write down and compare later */
   lastHash?: string;
   /** the chain head (highest seq) when verification ran */

@@ -25,6 +25,11 @@ export interface VerifyStoredOptions {
   macKeys?: MacKeys;
   /** where signed checkpoints are read from; without it only the rows themselves are checked */
   checkpoints?: CheckpointContext | null;
+  /**
+   * Incremental only: re-hash at most this many rows (a page view's bound). Rows beyond it — a checkpoint far behind
+   * the head, or no signed checkpoint at all — are counted in `unchecked` and left to the full verification.
+   */
+  maxRows?: number;
 }
 
 const toRef = (cp: SignedCheckpoint, sources: string[]): CheckpointRef => ({
@@ -50,17 +55,27 @@ export async function verifyStoredAuditChain(opts: VerifyStoredOptions = {}): Pr
   const ctx = opts.checkpoints ?? null;
   const latest = ctx ? await findLatestCheckpoint(ctx, client) : null;
   const best = latest?.best ?? null;
-  const mode = opts.mode === "incremental" && best ? "incremental" : "full";
+  const head = opts.mode === "incremental" && opts.maxRows !== undefined ? await readChainHead(client) : null;
+  // without a signed checkpoint, a bounded view checks the newest rows against each other, anchored on a stored row
+  const window = !best && head && head.seq > opts.maxRows! ? await windowAnchor(client, head.seq - opts.maxRows!) : null;
+  const mode = opts.mode === "incremental" && (best || window) ? "incremental" : "full";
   const findings: AuditFinding[] = [];
   const warnings = [...(latest?.warnings ?? [])];
   const walkOpts = { ...(opts.macKeys ? { macKeys: opts.macKeys } : {}) };
   let checked = 0;
+  let unchecked = 0;
   let anchor = { seq: 0, hash: GENESIS_HASH };
 
   if (mode === "incremental" && best) {
     const sealedOk = await checkSealedPart(client, ctx!, best, walkOpts.macKeys, findings);
     checked += sealedOk.checked;
     anchor = sealedOk.anchor;
+  } else if (mode === "incremental" && window) {
+    anchor = window;
+    unchecked = window.seq;
+    warnings.push(
+      `no signed checkpoint: this view re-hashed only the newest ${opts.maxRows} rows (each against the one before it); the ${window.seq} before them are left to the full verification (npm run audit:verify -- --full)`,
+    );
   } else if (best || ctx) {
     const known = ctx ? await listKnownCheckpoints(ctx, client) : [];
     if (best && !known.some((k) => k.seq === best.seq)) known.push(best);
@@ -75,7 +90,14 @@ export async function verifyStoredAuditChain(opts: VerifyStoredOptions = {}): Pr
   }
 
   if (findings.length === 0 || mode === "incremental") {
-    const tail = await walkStoredRows(client, anchor, walkOpts);
+    const limit = mode === "incremental" && head && opts.maxRows !== undefined && head.seq - anchor.seq > opts.maxRows ? anchor.seq + opts.maxRows : undefined;
+    if (limit !== undefined) {
+      unchecked += head!.seq - limit;
+      warnings.push(
+        `the newest checkpoint (#${anchor.seq}) is ${head!.seq - anchor.seq} rows behind the head: this view re-hashed the ${opts.maxRows} rows after it; the ${head!.seq - limit} after seq ${limit} are left to the next checkpoint and the full verification`,
+      );
+    }
+    const tail = await walkStoredRows(client, anchor, { ...walkOpts, ...(limit !== undefined ? { toSeq: limit } : {}) });
     checked += tail.checked;
     if (!tail.ok) findings.push(describeBreak(tail.firstBroken!, []));
     anchor = tail.ok ? tail.last : anchor;
@@ -96,14 +118,15 @@ export async function verifyStoredAuditChain(opts: VerifyStoredOptions = {}): Pr
 
   async function finish(): Promise<ChainVerification> {
     findings.sort((a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER));
-    const head = await readChainHead(client);
+    const chainHead = await readChainHead(client);
     const first = findings[0];
     return {
       ok: findings.length === 0,
       mode,
       checked,
-      ...(findings.length === 0 && head ? { lastHash: head.hash } : {}),
-      head,
+      ...(unchecked > 0 ? { unchecked } : {}),
+      ...(findings.length === 0 && chainHead ? { lastHash: chainHead.hash } : {}),
+      head: chainHead,
       ...(first ? { firstBroken: { seq: first.seq, ...(first.id ? { id: first.id } : {}), reason: first.reason } } : {}),
       findings,
       checkpoint: best ? toRef(best, best.sources) : null,
@@ -245,4 +268,10 @@ async function inspectUnsealed(client: AuditTx, macKeys: MacKeys | undefined, fi
     findings.push({ reason: "unsealed", seq: null, id: r.id, message: `row ${r.id} (${r.action}, ${r.at.toISOString()}): ${REASON_TEXT.unsealed}` });
   }
   if (pending > 0) warnings.push(`${pending} row(s) are waiting to be sealed into the chain${macKeys ? "" : " (their MACs cannot be checked without the key)"}`);
+}
+
+/** The stored row a bounded view starts after (trusted as the anchor, like a checkpoint's row but unsigned). */
+async function windowAnchor(client: AuditTx, seq: number): Promise<{ seq: number; hash: string } | null> {
+  const row = await client.auditEvent.findUnique({ where: { seq }, select: { seq: true, hash: true } });
+  return row?.hash ? { seq, hash: row.hash } : null;
 }

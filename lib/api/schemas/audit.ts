@@ -49,6 +49,7 @@ export const chainVerificationSchema = named(
     ok: z.boolean(),
     mode: z.enum(["full", "incremental"]).optional().describe("`incremental`: the newest signed checkpoint and the rows after it"),
     checked: count.describe("rows recomputed"),
+    unchecked: count.optional().describe("rows this bounded (incremental) verification did not re-hash; the full verification covers them"),
     lastHash: z.string().optional().describe("hash of the head when intact"),
     head: z.strictObject({ seq: z.number().int(), hash: z.string() }).nullable().optional(),
     firstBroken: z.strictObject({ seq, id: z.string().optional(), reason: breakReason }).optional(),
