@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "./error-response";
+import { logger } from "@/lib/observability/logger";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -22,12 +23,13 @@ describe("errorResponse", () => {
   });
 
   it("hides unknown errors behind a generic 500 and logs them", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = vi.spyOn(logger, "error").mockImplementation(() => {});
     const res = errorResponse(new Error("ECONNREFUSED 10.0.0.7:5432 password=hunter2"));
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(text).not.toContain("hunter2");
     expect(JSON.parse(text)).toEqual({ error: { code: "INTERNAL", message: "Internal error" } });
-    expect(log).toHaveBeenCalled();
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ err: expect.any(Error) }), "unhandled error");
+    log.mockRestore();
   });
 });
