@@ -8,6 +8,7 @@ export function markDraining(): void {
   g[KEY] = true;
 }
 
+/** Also true once lib/startup/shutdown's SIGTERM handler (jobs) marked the process as draining. */
 export function isDraining(): boolean {
-  return g[KEY] === true;
+  return g[KEY] === true || (globalThis as unknown as { __kitgateDraining?: boolean }).__kitgateDraining === true;
 }
