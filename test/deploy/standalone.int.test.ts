@@ -6,11 +6,11 @@ import bcrypt from "bcryptjs";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInLocal } from "@/test/support/auth/sign-in-local";
+import { freePort } from "../support/free-port";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const PASSWORD = randomBytes(12).toString("base64url");
@@ -23,13 +23,6 @@ let log = "";
 let baseUrl: string;
 let before: Map<string, number>;
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
-  const { port } = s.address() as { port: number };
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
-}
 
 /** Every file under `root` with its modification time. */
 function listing(root: string): Map<string, number> {

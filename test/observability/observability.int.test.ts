@@ -5,7 +5,6 @@ import Database from "better-sqlite3";
 import bcrypt from "bcryptjs";
 import { randomBytes } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +13,7 @@ import { signInLocal } from "@/test/support/auth/sign-in-local";
 import { startKitgate, type RunningKitgate } from "@/test/support/auth/start-kitgate";
 import { copyLayoutToRegistry } from "@/test/support/registry/copy-layout-to-registry";
 import { REGISTRY_USERS, startRegistry, type RunningRegistry } from "@/test/support/registry/start-registry";
+import { freePort } from "../support/free-port";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const REPO = "demo/fraud-detection";
@@ -30,13 +30,6 @@ let metricsPort: number;
 let cookie: string;
 let apiToken: string;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** The JSON lines the server logged so far (Next's own banner lines are plain text and skipped). */
 function jsonLines(): Record<string, unknown>[] {

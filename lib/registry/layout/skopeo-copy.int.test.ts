@@ -1,13 +1,13 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MANIFEST_ACCEPT } from "@/lib/oci/media-types";
 import { writeDemoData, type DemoSummary } from "@/scripts/demo-data/write-demo-data";
+import { freePort } from "@/test/support/free-port";
 
 const run = promisify(execFile);
 /** Readiness polls before giving up on the registry process (each waits for a refused connection, not a clock). */
@@ -18,16 +18,6 @@ let registry: ChildProcess;
 let base: string;
 let demo: DemoSummary;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), "kitgate-skopeo-"));

@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { freePort } from "../free-port";
 
 const MIGRATIONS = path.resolve(import.meta.dirname, "../../../prisma/postgres/migrations");
 
@@ -14,16 +14,6 @@ function binDir(): string {
   return path.join(root, version, "bin");
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * A throwaway PostgreSQL cluster on a free loopback port with every committed migration applied. initdb refuses

@@ -2,11 +2,11 @@
 // config, in one of three auth modes, and stops it by PID. See stack.md §7 for the recipe.
 import { execFile, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { startTokenServer, type TokenServer } from "@/test/support/registry/token-server";
+import { freePort } from "../free-port";
 
 const run = promisify(execFile);
 
@@ -28,13 +28,6 @@ export interface RunningRegistry {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function waitUntilUp(url: string, child: ReturnType<typeof spawn>, log: () => string): Promise<void> {
   for (let i = 0; i < 200; i++) {
